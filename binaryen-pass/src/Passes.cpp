@@ -1,0 +1,31 @@
+//===- Passes.cpp - registration table of wasm-memctl passes --------------===//
+//
+// The single table naming every wasm-memctl Binaryen pass. Adding a pass means
+// one file with a create<Name>Pass() factory, one row here, and a lit test
+// named after the kebab-case name in test/binaryen-pass/.
+//
+//===----------------------------------------------------------------------===//
+#include "Passes.h"
+
+namespace wmc {
+
+const std::vector<PassInfo> &passTable() {
+  static const std::vector<PassInfo> Table = {
+      {"wmc-check-markers",
+       "fail if any wasm-memctl marker import is left in the module",
+       createCheckMarkersPass},
+  };
+  return Table;
+}
+
+void registerPasses() {
+  for (const PassInfo &Info : passTable())
+    wasm::PassRegistry::get()->registerPass(Info.Name, Info.Description,
+                                            Info.Create);
+}
+
+std::vector<std::string> finalizePipeline() {
+  return {"wmc-check-markers"};
+}
+
+} // namespace wmc

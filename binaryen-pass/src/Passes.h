@@ -1,0 +1,41 @@
+//===- Passes.h - wasm-memctl Binaryen passes -------------------*- C++ -*-===//
+//
+// Declarations of every wasm-memctl Binaryen pass and the one registration
+// table that gives each a kebab-case name and a one-line description
+// (Passes.cpp). wmc-opt registers them with Binaryen's PassRegistry so they
+// can be requested by name like any built-in pass.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WMC_BINARYEN_PASSES_H
+#define WMC_BINARYEN_PASSES_H
+
+#include "pass.h"
+
+#include <string>
+#include <vector>
+
+namespace wmc {
+
+/// One row of the registration table.
+struct PassInfo {
+  const char *Name;        ///< kebab-case name, e.g. "wmc-check-markers"
+  const char *Description; ///< one line
+  wasm::Pass *(*Create)();
+};
+
+/// The registration table, in the order `--help` lists it.
+const std::vector<PassInfo> &passTable();
+
+/// Registers every table entry with wasm::PassRegistry.
+void registerPasses();
+
+/// Names of the passes `wmc-opt --finalize` runs, in order, before any -O
+/// pipeline: they turn wasm-ld output into the final multi-memory module.
+std::vector<std::string> finalizePipeline();
+
+// Factories, one per pass file.
+wasm::Pass *createCheckMarkersPass();
+
+} // namespace wmc
+
+#endif

@@ -1,0 +1,254 @@
+//===- wmc-opt.cpp - the wasm-memctl module optimizer driver --------------===//
+//
+// wmc-opt reads a WebAssembly module (binary or text), runs the requested
+// passes -- wasm-memctl's own (Passes.cpp) and any Binaryen pass by name --
+// and/or a Binaryen -O pipeline with multi-memory enabled, validates the
+// result and writes it as binary or text. With --finalize it first runs the
+// pipeline that turns wasm-ld output (markers + declarations) into the final
+// multi-memory module; wmc-cc runs `wmc-opt --finalize -O<n>` after linking.
+//
+// Every problem with the input is one line "wmc-opt: error: ..." and exit 1;
+// no output file is written in that case.
+//
+//===----------------------------------------------------------------------===//
+#include "Passes.h"
+#include "UserError.h"
+
+#include "ir/module-utils.h"
+#include "parsing.h"
+#include "pass.h"
+#include "support/file.h"
+#include "wasm-io.h"
+#include "wasm-validator.h"
+#include "wasm.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char *const Usage = R"(usage: wmc-opt INPUT [options]
+
+Reads a wasm module (binary .wasm or text .wat), runs passes, writes it.
+
+options:
+  -o FILE             write the result to FILE (binary unless -S)
+  -S                  write text; to stdout when no -o is given
+  -O0 -O1 -O2 -O3 -O4 -Os -Oz
+                      run Binaryen's optimization pipeline at that level
+  --finalize          run the wasm-memctl finalize pipeline (markers and
+                      declarations -> real multi-memory module) first
+  --pass NAME, --NAME run one pass (wasm-memctl or Binaryen) by name; passes
+                      and -O levels run in command-line order
+  -g                  keep names and debug info
+  --no-validate       do not validate input and output
+  --enable-FEATURE, --disable-FEATURE
+                      adjust the feature set (default: the module's
+                      target_features plus multi-memory, bulk memory,
+                      sign-ext, mutable globals, nontrapping float-to-int,
+                      reference types, multivalue, SIMD, atomics)
+  --list-passes       list wasm-memctl passes and exit
+  -h, --help          this message
+)";
+
+[[noreturn]] void fail(const std::string &Message) {
+  std::cerr << "wmc-opt: error: " << Message << "\n";
+  std::exit(1);
+}
+
+/// One step of the command line: either a pass name or an -O level.
+struct Step {
+  std::string PassName; ///< empty for an -O step
+  int OptimizeLevel = 0;
+  int ShrinkLevel = 0;
+};
+
+struct Options {
+  std::string Input;
+  std::optional<std::string> Output;
+  bool Text = false;
+  bool Finalize = false;
+  bool DebugInfo = false;
+  bool Validate = true;
+  std::vector<Step> Steps;
+  wasm::FeatureSet Enabled = wasm::FeatureSet::None;
+  wasm::FeatureSet Disabled = wasm::FeatureSet::None;
+};
+
+std::optional<wasm::FeatureSet> featureByName(const std::string &Name) {
+  for (uint32_t Bit = 1; Bit && Bit <= wasm::FeatureSet::All; Bit <<= 1) {
+    wasm::FeatureSet F(Bit);
+    if (wasm::FeatureSet::toString(wasm::FeatureSet::Feature(Bit)) == Name)
+      return F;
+  }
+  return std::nullopt;
+}
+
+bool isKnownPass(const std::string &Name) {
+  for (auto &Known : wasm::PassRegistry::get()->getRegisteredNames())
+    if (Known == Name)
+      return true;
+  return false;
+}
+
+Options parseArgs(int Argc, char **Argv) {
+  Options O;
+  for (int I = 1; I < Argc; ++I) {
+    std::string A = Argv[I];
+    auto NeedValue = [&](const char *What) -> std::string {
+      if (I + 1 >= Argc)
+        fail("missing " + std::string(What) + " after '" + A + "'");
+      return Argv[++I];
+    };
+    if (A == "-h" || A == "--help") {
+      std::cout << Usage;
+      std::exit(0);
+    } else if (A == "--list-passes") {
+      for (auto &Info : wmc::passTable())
+        std::cout << "  " << Info.Name << "  " << Info.Description << "\n";
+      std::exit(0);
+    } else if (A == "-o") {
+      O.Output = NeedValue("output file");
+    } else if (A == "-S") {
+      O.Text = true;
+    } else if (A == "-g") {
+      O.DebugInfo = true;
+    } else if (A == "--finalize") {
+      O.Finalize = true;
+    } else if (A == "--no-validate") {
+      O.Validate = false;
+    } else if (A == "-O0" || A == "-O1" || A == "-O2" || A == "-O3" ||
+               A == "-O4") {
+      O.Steps.push_back({"", A[2] - '0', 0});
+    } else if (A == "-Os" || A == "-Oz") {
+      O.Steps.push_back({"", 2, A == "-Os" ? 1 : 2});
+    } else if (A == "--pass") {
+      std::string Name = NeedValue("pass name");
+      if (!isKnownPass(Name))
+        fail("unknown pass '" + Name + "' (see --list-passes)");
+      O.Steps.push_back({Name});
+    } else if (A.rfind("--enable-", 0) == 0 || A.rfind("--disable-", 0) == 0) {
+      bool Enable = A[2] == 'e';
+      std::string Name = A.substr(Enable ? 9 : 10);
+      auto F = featureByName(Name);
+      if (!F)
+        fail("unknown feature '" + Name + "' in '" + A + "'");
+      (Enable ? O.Enabled : O.Disabled).set(*F);
+    } else if (A.rfind("--", 0) == 0 && isKnownPass(A.substr(2))) {
+      O.Steps.push_back({A.substr(2)});
+    } else if (!A.empty() && A[0] == '-' && A != "-") {
+      fail("unknown option '" + A + "' (see --help)");
+    } else if (O.Input.empty()) {
+      O.Input = A;
+    } else {
+      fail("more than one input file ('" + O.Input + "' and '" + A + "')");
+    }
+  }
+  if (O.Input.empty())
+    fail("no input file (see --help)");
+  return O;
+}
+
+wasm::FeatureSet defaultFeatures() {
+  using F = wasm::FeatureSet;
+  return F(F::MultiMemory | F::BulkMemory | F::BulkMemoryOpt | F::SignExt |
+           F::MutableGlobals | F::TruncSat | F::ReferenceTypes |
+           F::Multivalue | F::CallIndirectOverlong | F::SIMD | F::Atomics);
+}
+
+void readModule(const Options &O, wasm::Module &M) {
+  wasm::ModuleReader Reader;
+  Reader.setDebugInfo(O.DebugInfo);
+  Reader.setDWARF(O.DebugInfo);
+  try {
+    Reader.read(O.Input, M);
+  } catch (wasm::ParseException &E) {
+    std::string Where;
+    if (E.line != size_t(-1) && E.line != 0)
+      Where = " at line " + std::to_string(E.line) + ", column " +
+              std::to_string(E.col);
+    else if (E.col != size_t(-1))
+      Where = " at byte offset " + std::to_string(E.col);
+    fail("'" + O.Input + "' is not a valid wasm module: " + E.text + Where);
+  } catch (std::bad_alloc &) {
+    fail("'" + O.Input + "' is not a valid wasm module: it asks for more "
+         "memory than is available");
+  }
+}
+
+void validateOrFail(wasm::Module &M, const wasm::PassOptions &PO,
+                    const std::string &What) {
+  if (!wasm::WasmValidator().validate(M, PO))
+    fail(What + " does not validate (details above)");
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  wmc::registerPasses();
+  Options O = parseArgs(Argc, Argv);
+
+  FILE *Probe = std::fopen(O.Input.c_str(), "rb");
+  if (!Probe && O.Input != "-")
+    fail("cannot open '" + O.Input + "': " + std::strerror(errno));
+  if (Probe)
+    std::fclose(Probe);
+
+  wasm::Module M;
+  readModule(O, M);
+  M.features = (M.features | defaultFeatures() | O.Enabled) - O.Disabled;
+
+  wasm::PassOptions PO;
+  PO.debugInfo = O.DebugInfo;
+  PO.validate = O.Validate;
+  if (O.Validate)
+    validateOrFail(M, PO, "input module '" + O.Input + "'");
+
+  try {
+    if (O.Finalize) {
+      wasm::PassRunner Runner(&M, PO);
+      for (auto &Name : wmc::finalizePipeline())
+        Runner.add(Name);
+      Runner.run();
+    }
+    for (const Step &S : O.Steps) {
+      wasm::PassOptions StepOptions = PO;
+      if (S.PassName.empty()) {
+        StepOptions.optimizeLevel = S.OptimizeLevel;
+        StepOptions.shrinkLevel = S.ShrinkLevel;
+      }
+      wasm::PassRunner Runner(&M, StepOptions);
+      if (S.PassName.empty())
+        Runner.addDefaultOptimizationPasses();
+      else
+        Runner.add(S.PassName);
+      Runner.run();
+    }
+    // The finalize pipeline ends with the marker check; check again after
+    // any user-requested pass so no path writes a module with markers.
+    if (O.Finalize) {
+      wasm::PassRunner Runner(&M, PO);
+      Runner.add("wmc-check-markers");
+      Runner.run();
+    }
+  } catch (wmc::UserError &E) {
+    fail(E.what());
+  }
+
+  if (O.Validate)
+    validateOrFail(M, PO, "output module");
+
+  if (!O.Output && !O.Text)
+    return 0;
+  wasm::ModuleWriter Writer(PO);
+  Writer.setBinary(!O.Text);
+  Writer.setDebugInfo(O.DebugInfo);
+  wasm::Output Out(O.Output.value_or(""),
+                   O.Text ? wasm::Flags::Text : wasm::Flags::Binary);
+  Writer.write(M, Out);
+  return 0;
+}
