@@ -1,0 +1,2 @@
+#include <stdio.h>
+void greet(const char *who) { printf("hello, %s, from a CMake project\n", who); }

@@ -1,0 +1,1 @@
+int unused_symbol_for_driver_tests;
