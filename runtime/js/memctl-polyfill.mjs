@@ -283,6 +283,13 @@ export class MemoryControl {
     if (fd >= 0 && fd <= 2) return ERRNO.NODEV;
     const file = this.files.get(fd);
     if (!file) return ERRNO.BADF;
+    let stat;
+    try {
+      stat = fs.statSync(file.hostPath);
+    } catch {
+      return ERRNO.IO;
+    }
+    if (!stat.isFile()) return ERRNO.NODEV;
     if (!(file.rights & RIGHT_FD_READ)) return ERRNO.ACCES;
     let hostFd;
     try {
@@ -291,7 +298,6 @@ export class MemoryControl {
       return ERRNO.IO;
     }
     try {
-      if (!fs.fstatSync(hostFd).isFile()) return ERRNO.NODEV;
       const target = new Uint8Array(m.memory.buffer, addr, len);
       let done = 0;
       let position = Number(offset);
