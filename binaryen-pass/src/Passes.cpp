@@ -11,6 +11,19 @@ namespace wmc {
 
 const std::vector<PassInfo> &passTable() {
   static const std::vector<PassInfo> Table = {
+      {"wmc-create-memories",
+       "merge wmc.memories declarations and create the declared memories",
+       createCreateMemoriesPass},
+      {"wmc-move-segments",
+       "move .wmc.* data segments to their memory, size memories, lower "
+       "heap_base",
+       createMoveSegmentsPass},
+      {"wmc-lower-markers",
+       "replace marker calls by memory instructions and wasm:memctl builtins",
+       createLowerMarkersPass},
+      {"wmc-write-protections",
+       "write the wmc.protections section and drop wmc.memories",
+       createWriteProtectionsPass},
       {"wmc-check-markers",
        "fail if any wasm-memctl marker import is left in the module",
        createCheckMarkersPass},
@@ -25,7 +38,10 @@ void registerPasses() {
 }
 
 std::vector<std::string> finalizePipeline() {
-  return {"wmc-check-markers"};
+  return {"wmc-create-memories", "wmc-move-segments", "wmc-lower-markers",
+          "wmc-write-protections", "wmc-check-markers"};
 }
+
+std::vector<std::string> memoryOptimizationPipeline() { return {}; }
 
 } // namespace wmc

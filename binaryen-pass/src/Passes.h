@@ -33,8 +33,17 @@ void registerPasses();
 /// pipeline: they turn wasm-ld output into the final multi-memory module.
 std::vector<std::string> finalizePipeline();
 
+/// Names of the wasm-memctl optimization passes that `wmc-opt --finalize`
+/// runs around any -O pipeline (they exploit read-only and per-memory
+/// knowledge Binaryen's own passes do not have).
+std::vector<std::string> memoryOptimizationPipeline();
+
 // Factories, one per pass file.
 wasm::Pass *createCheckMarkersPass();
+wasm::Pass *createCreateMemoriesPass();
+wasm::Pass *createMoveSegmentsPass();
+wasm::Pass *createLowerMarkersPass();
+wasm::Pass *createWriteProtectionsPass();
 
 } // namespace wmc
 

@@ -41,7 +41,15 @@ options:
   -O0 -O1 -O2 -O3 -O4 -Os -Oz
                       run Binaryen's optimization pipeline at that level
   --finalize          run the wasm-memctl finalize pipeline (markers and
-                      declarations -> real multi-memory module) first
+                      declarations -> real multi-memory module) first; with
+                      -O levels, also run the wasm-memctl memory
+                      optimizations (read-only folding, per-memory LICM)
+  --guard-vacated     with --finalize: make the whole pages of memory 0 that
+                      moved data vacated no-access (protect.0 in _start)
+  --lower-to-single-memory
+                      last, merge all memories into one for engines without
+                      multi-memory (bounds-checked; protections are NOT
+                      enforced and a warning says so)
   --pass NAME, --NAME run one pass (wasm-memctl or Binaryen) by name; passes
                       and -O levels run in command-line order
   -g                  keep names and debug info
@@ -72,6 +80,8 @@ struct Options {
   std::optional<std::string> Output;
   bool Text = false;
   bool Finalize = false;
+  bool GuardVacated = false;
+  bool LowerToSingleMemory = false;
   bool DebugInfo = false;
   bool Validate = true;
   std::vector<Step> Steps;
@@ -119,6 +129,10 @@ Options parseArgs(int Argc, char **Argv) {
       O.DebugInfo = true;
     } else if (A == "--finalize") {
       O.Finalize = true;
+    } else if (A == "--guard-vacated") {
+      O.GuardVacated = true;
+    } else if (A == "--lower-to-single-memory") {
+      O.LowerToSingleMemory = true;
     } else if (A == "--no-validate") {
       O.Validate = false;
     } else if (A == "-O0" || A == "-O1" || A == "-O2" || A == "-O3" ||
@@ -150,6 +164,8 @@ Options parseArgs(int Argc, char **Argv) {
   }
   if (O.Input.empty())
     fail("no input file (see --help)");
+  if (O.GuardVacated && !O.Finalize)
+    fail("--guard-vacated needs --finalize");
   return O;
 }
 
@@ -205,6 +221,8 @@ int main(int Argc, char **Argv) {
   wasm::PassOptions PO;
   PO.debugInfo = O.DebugInfo;
   PO.validate = O.Validate;
+  if (O.GuardVacated)
+    PO.arguments["wmc-guard-vacated"] = "1";
   if (O.Validate)
     validateOrFail(M, PO, "input module '" + O.Input + "'");
 
@@ -215,6 +233,20 @@ int main(int Argc, char **Argv) {
         Runner.add(Name);
       Runner.run();
     }
+    bool Optimizing = false;
+    for (const Step &S : O.Steps)
+      Optimizing |= S.PassName.empty() && (S.OptimizeLevel || S.ShrinkLevel);
+    auto RunMemoryOptimizations = [&] {
+      if (!O.Finalize || !Optimizing)
+        return;
+      wasm::PassOptions OptOptions = PO;
+      OptOptions.optimizeLevel = 2;
+      wasm::PassRunner Runner(&M, OptOptions);
+      for (auto &Name : wmc::memoryOptimizationPipeline())
+        Runner.add(Name);
+      Runner.run();
+    };
+    RunMemoryOptimizations();
     for (const Step &S : O.Steps) {
       wasm::PassOptions StepOptions = PO;
       if (S.PassName.empty()) {
@@ -228,11 +260,17 @@ int main(int Argc, char **Argv) {
         Runner.add(S.PassName);
       Runner.run();
     }
+    RunMemoryOptimizations();
     // The finalize pipeline ends with the marker check; check again after
     // any user-requested pass so no path writes a module with markers.
     if (O.Finalize) {
       wasm::PassRunner Runner(&M, PO);
       Runner.add("wmc-check-markers");
+      Runner.run();
+    }
+    if (O.LowerToSingleMemory) {
+      wasm::PassRunner Runner(&M, PO);
+      Runner.add("wmc-lower-to-single-memory");
       Runner.run();
     }
   } catch (wmc::UserError &E) {
