@@ -1,11 +1,16 @@
 //===- Plugin.cpp - wasm-memctl LLVM pass plugin entry point ---------------===//
 //
-// Registers the wasm-memctl passes with the new pass manager: the pipeline
+// Registers the wasm-memctl lowering with the new pass manager: the pipeline
 // name `wmc-lower` (for `opt -load-pass-plugin ... -passes=wmc-lower`) and an
-// OptimizerLast callback so wmc-cc runs it after the whole -O pipeline (at
-// -O0 too). The lowering itself is documented in docs/toolchain-abi.md.
+// OptimizerLast callback so that wmc-cc runs it after the whole -O pipeline
+// (at -O0 too). The flags `-wmc-rodata=auto|off` and `-wmc-rodata-report`
+// (given by wmc-cc through -mllvm) control the automatic read-only data.
+// The lowering itself is in Lower.cpp; the ABI it emits is
+// docs/toolchain-abi.md sections 2-4.
 //
 //===----------------------------------------------------------------------===//
+#include "WmcLower.h"
+
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Plugins/PassPlugin.h"
@@ -22,9 +27,20 @@ static cl::opt<bool> RodataReport(
 
 namespace {
 
-struct LowerPass : PassInfoMixin<LowerPass> {
-  PreservedAnalyses run(Module &, ModuleAnalysisManager &) {
-    return PreservedAnalyses::all();
+/// The module pass: a thin wrapper over wmc::runWmcLower.
+struct WmcLowerPass : PassInfoMixin<WmcLowerPass> {
+  PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
+    wmc::LowerOptions Opts;
+    if (RodataMode != "auto" && RodataMode != "off") {
+      M.getContext().emitError("wasm-memctl: invalid value '" + RodataMode +
+                               "' for -wmc-rodata (expected auto or off)");
+      return PreservedAnalyses::all();
+    }
+    Opts.AutoRodata = RodataMode == "auto";
+    Opts.RodataReport = RodataReport;
+    if (!wmc::runWmcLower(M, Opts))
+      return PreservedAnalyses::all();
+    return PreservedAnalyses::none();
   }
   static bool isRequired() { return true; }
 };
@@ -32,17 +48,17 @@ struct LowerPass : PassInfoMixin<LowerPass> {
 } // namespace
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "wasm-memctl", "0.1", [](PassBuilder &PB) {
+  return {LLVM_PLUGIN_API_VERSION, "wasm-memctl", "0.2", [](PassBuilder &PB) {
             PB.registerPipelineParsingCallback(
                 [](StringRef Name, ModulePassManager &MPM,
                    ArrayRef<PassBuilder::PipelineElement>) {
                   if (Name != "wmc-lower")
                     return false;
-                  MPM.addPass(LowerPass());
+                  MPM.addPass(WmcLowerPass());
                   return true;
                 });
             PB.registerOptimizerLastEPCallback(
                 [](ModulePassManager &MPM, OptimizationLevel,
-                   ThinOrFullLTOPhase) { MPM.addPass(LowerPass()); });
+                   ThinOrFullLTOPhase) { MPM.addPass(WmcLowerPass()); });
           }};
 }
