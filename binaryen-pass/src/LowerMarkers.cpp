@@ -395,8 +395,9 @@ struct LowerMarkers : public wasm::Pass {
     const MemoryDecl *D = Layout.find(Ref);
     bool ReadOnly = Ref.ReadOnly || (D && (D->Flags & WMC_MEMORY_READONLY));
     if (ReadOnly && Op->writes())
-      throw UserError("marker " + Quoted + " writes " + Ref.describe() +
-                      ", which is read-only");
+      throw UserError("marker " + Quoted + " writes " +
+                      (Ref.ReadOnly ? std::string("the read-only memory")
+                                    : Ref.describe() + ", declared read-only"));
     Lowering L;
     L.Op = *Op;
     L.Memory = memoryFor(M, Layout, Ref)->name;

@@ -350,7 +350,10 @@ wasm::Name getOrAddBuiltin(wasm::Module &M, const std::string &Field,
     }
   wasm::Name Name =
       wasm::Names::getValidFunctionName(M, "wasm:memctl." + Field);
-  auto Func = wasm::Builder::makeFunction(Name, Sig, {});
+  // Imports are inexact (exact function imports need custom descriptors).
+  auto Func = wasm::Builder::makeFunction(
+      Name, wasm::Type(wasm::HeapType(Sig), wasm::NonNullable, wasm::Inexact),
+      {});
   Func->module = WMC_BUILTIN_MODULE;
   Func->base = Field;
   M.addFunction(std::move(Func));

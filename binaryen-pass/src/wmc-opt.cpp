@@ -178,7 +178,10 @@ wasm::FeatureSet defaultFeatures() {
 
 void readModule(const Options &O, wasm::Module &M) {
   wasm::ModuleReader Reader;
-  Reader.setDebugInfo(O.DebugInfo);
+  // Always read the name section: wasm-ld's data segment names say which
+  // segments belong to which memory (contract 4). -g only decides whether
+  // names (and DWARF) are written back.
+  Reader.setDebugInfo(true);
   Reader.setDWARF(O.DebugInfo);
   try {
     Reader.read(O.Input, M);
