@@ -1,0 +1,187 @@
+//===- DiagnosticRewriter.cpp - Clang's address-space errors in memory terms =//
+//
+// Implements MemoryTermsConsumer (see DiagnosticRewriter.h). A rewritten
+// diagnostic keeps its ID, level, location, ranges and fix-its; only its
+// text changes, so -verify, -Werror and the text printer work as usual.
+//
+//===----------------------------------------------------------------------===//
+#include "DiagnosticRewriter.h"
+
+#include "clang/AST/Type.h"
+#include "clang/Basic/DiagnosticSema.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallString.h"
+
+using namespace clang;
+
+namespace wmc {
+
+namespace {
+
+/// Replaces every "__attribute__((address_space(N)))" and "address space
+/// 'N'" naming a wasm memory by its memory-terms spelling. Returns true if
+/// one of our memories was mentioned.
+bool rewriteSpellings(std::string &Msg, const MemoryNames &Names) {
+  bool Ours = false;
+  auto ReplaceAll = [&](StringRef Prefix, StringRef Suffix, bool Qualifier) {
+    size_t Pos = 0;
+    while ((Pos = Msg.find(Prefix.str(), Pos)) != std::string::npos) {
+      size_t NumStart = Pos + Prefix.size();
+      size_t NumEnd = NumStart;
+      while (NumEnd < Msg.size() && isdigit(Msg[NumEnd]))
+        ++NumEnd;
+      if (NumEnd == NumStart ||
+          StringRef(Msg).substr(NumEnd).starts_with(Suffix) == false) {
+        Pos = NumStart;
+        continue;
+      }
+      unsigned N = std::stoul(Msg.substr(NumStart, NumEnd - NumStart));
+      Memory M = memoryOfTargetAddressSpace(N);
+      if (!M.isOurs()) {
+        Pos = NumEnd;
+        continue;
+      }
+      Ours = true;
+      std::string Repl =
+          Qualifier ? qualifierSpelling(M) : Names.describe(M);
+      Msg.replace(Pos, NumEnd + Suffix.size() - Pos, Repl);
+      Pos += Repl.size();
+    }
+  };
+  ReplaceAll("__attribute__((address_space(", ")))", true);
+  ReplaceAll("address space '", "'", false);
+  if (Ours) {
+    size_t Pos = Msg.find("generic address space");
+    if (Pos != std::string::npos)
+      Msg.replace(Pos, strlen("generic address space"), "the default memory");
+  }
+  return Ours;
+}
+
+/// The memories two pointer types point into, at the first level of
+/// indirection where they differ.
+std::pair<Memory, Memory> differingPointees(QualType From, QualType To) {
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    auto FM = memoryOfPointee(From), TM = memoryOfPointee(To);
+    if (!FM || !TM)
+      break;
+    if (!(*FM == *TM))
+      return {*FM, *TM};
+    From = From->getPointeeType();
+    To = To->getPointeeType();
+  }
+  return {Memory{Memory::Foreign, 0}, Memory{Memory::Foreign, 0}};
+}
+
+QualType qualTypeArg(const Diagnostic &Info, unsigned I) {
+  if (I >= Info.getNumArgs() ||
+      Info.getArgKind(I) != DiagnosticsEngine::ak_qualtype)
+    return QualType();
+  return QualType::getFromOpaquePtr(
+      reinterpret_cast<void *>(Info.getRawArg(I)));
+}
+
+} // namespace
+
+bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
+                                  std::string &Msg) const {
+  unsigned ID = Info.getID();
+  if (ID == diag::err_as_qualified_auto_decl) {
+    Msg = "automatic variable cannot live in a non-default memory: locals "
+          "with automatic storage always live in the default memory (make it "
+          "'static' or move it to file scope)";
+    return true;
+  }
+  if (ID == diag::err_arg_with_address_space) {
+    Msg = "parameter cannot live in a non-default memory: by-value "
+          "parameters are automatic objects in the default memory (pass a "
+          "pointer into the memory instead)";
+    return true;
+  }
+  if (ID == diag::err_field_with_address_space) {
+    Msg = "a field cannot live in a memory of its own: place the whole "
+          "object in the memory instead (e.g. 'static struct S "
+          "__wasm_mem(1) s;'), or make the field a pointer into the memory";
+    return true;
+  }
+  if (ID == diag::err_return_value_with_address_space) {
+    Msg = "a return value cannot live in a non-default memory: return a "
+          "pointer into the memory instead";
+    return true;
+  }
+
+  if (ID == diag::err_typecheck_incompatible_address_space ||
+      ID == diag::err_typecheck_incompatible_nested_address_space) {
+    // %select{assigning %1 to %0|passing %0 to %1|returning %0 ...}2
+    unsigned Action = Info.getNumArgs() > 2 &&
+                              (Info.getArgKind(2) ==
+                                   DiagnosticsEngine::ak_uint ||
+                               Info.getArgKind(2) == DiagnosticsEngine::ak_sint)
+                          ? static_cast<unsigned>(Info.getRawArg(2))
+                          : 3;
+    QualType A = qualTypeArg(Info, 0), B = qualTypeArg(Info, 1);
+    QualType From = Action == 0 ? B : A, To = Action == 0 ? A : B;
+    auto [FromM, ToM] = differingPointees(From, To);
+    if (!FromM.isOurs() || !ToM.isOurs())
+      return false;
+    static const char *const Verbs[] = {"assigned", "passed", "returned",
+                                        "converted", "used",  "passed",
+                                        "cast"};
+    const char *Verb = Action < 7 ? Verbs[Action] : "used";
+    size_t Cut = Msg.rfind(" changes address space of");
+    if (Cut != std::string::npos)
+      Msg.resize(Cut);
+    rewriteSpellings(Msg, Names);
+    Msg += ": " + Names.describePointer(FromM) + " " + Verb + " where " +
+           Names.describePointer(ToM) +
+           " is expected (pointers into different wasm memories are "
+           "incompatible)";
+    return true;
+  }
+  if (Msg.find("address_space(") == std::string::npos &&
+      Msg.find("address space") == std::string::npos)
+    return false;
+  return rewriteSpellings(Msg, Names);
+}
+
+void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
+                                           const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  SmallString<256> Formatted;
+  Info.FormatDiagnostic(Formatted);
+  std::string Msg = Formatted.str().str();
+  if (!rewrite(Info, Msg)) {
+    Inner->HandleDiagnostic(Level, Info);
+    return;
+  }
+  if (Level >= DiagnosticsEngine::Error) {
+    ErrorLocs.push_back(Info.getLocation());
+    for (const CharSourceRange &R : Info.getRanges())
+      ErrorRanges.push_back(R);
+  }
+  DiagnosticStorage Storage;
+  Storage.DiagRanges.append(Info.getRanges().begin(), Info.getRanges().end());
+  Storage.FixItHints.append(Info.getFixItHints().begin(),
+                            Info.getFixItHints().end());
+  Diagnostic Rewritten(Info.getDiags(), Info.getLocation(), Info.getID(),
+                       Storage, Msg);
+  Inner->HandleDiagnostic(Level, Rewritten);
+}
+
+bool MemoryTermsConsumer::isCoveredByClangError(
+    SourceLocation Loc, const SourceManager &SM) const {
+  Loc = SM.getFileLoc(Loc);
+  for (SourceLocation L : ErrorLocs)
+    if (SM.getFileLoc(L) == Loc)
+      return true;
+  for (const CharSourceRange &R : ErrorRanges) {
+    SourceLocation B = SM.getFileLoc(R.getBegin()),
+                   E = SM.getFileLoc(R.getEnd());
+    if (B.isValid() && E.isValid() && !SM.isBeforeInTranslationUnit(Loc, B) &&
+        !SM.isBeforeInTranslationUnit(E, Loc))
+      return true;
+  }
+  return false;
+}
+
+} // namespace wmc

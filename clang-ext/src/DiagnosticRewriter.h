@@ -1,0 +1,74 @@
+//===- DiagnosticRewriter.h - Clang's address-space errors in memory terms ===//
+//
+// Clang already rejects some address-space mistakes (a memory-k pointer
+// passed to a prototyped parameter, an address-space-qualified local), but
+// says so in address-space terms: "passing '__attribute__((address_space(101)))
+// char *' to parameter of type 'char *' changes address space of pointer".
+// MemoryTermsConsumer sits between Clang and the real diagnostic client
+// (text printer or -verify) and rewrites those messages in memory terms
+// ("... : a pointer into memory 1 ('secrets') passed where a default-memory
+// pointer is expected") instead of adding a second, duplicate error. It also
+// remembers where Clang reported such errors so the checker does not report
+// the same conversion again.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WMC_CLANG_EXT_DIAGNOSTICREWRITER_H
+#define WMC_CLANG_EXT_DIAGNOSTICREWRITER_H
+
+#include "MemoryModel.h"
+
+#include "clang/Basic/Diagnostic.h"
+#include <memory>
+#include <vector>
+
+namespace wmc {
+
+/// Forwards every diagnostic to the wrapped client, rewriting the text of
+/// address-space diagnostics that involve wasm memories.
+class MemoryTermsConsumer : public clang::DiagnosticConsumer {
+public:
+  /// Wraps \p Inner; owns it if \p Owned is non-null (then Owned == Inner).
+  MemoryTermsConsumer(clang::DiagnosticConsumer *Inner,
+                      std::unique_ptr<clang::DiagnosticConsumer> Owned,
+                      const MemoryNames &Names)
+      : Inner(Inner), Owned(std::move(Owned)), Names(Names) {}
+
+  void BeginSourceFile(const clang::LangOptions &LO,
+                       const clang::Preprocessor *PP) override {
+    Inner->BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Inner->EndSourceFile(); }
+  void finish() override { Inner->finish(); }
+  void clear() override {
+    DiagnosticConsumer::clear();
+    Inner->clear();
+  }
+  bool IncludeInDiagnosticCounts() const override {
+    return Inner->IncludeInDiagnosticCounts();
+  }
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override;
+
+  /// True if Clang already reported an address-space error covering \p Loc.
+  bool isCoveredByClangError(clang::SourceLocation Loc,
+                             const clang::SourceManager &SM) const;
+
+  /// The client this consumer forwards to.
+  clang::DiagnosticConsumer *inner() const { return Inner; }
+
+private:
+  /// Rewrites \p Msg (the formatted text of \p Info); returns true if it
+  /// changed.
+  bool rewrite(const clang::Diagnostic &Info, std::string &Msg) const;
+
+  clang::DiagnosticConsumer *Inner;
+  std::unique_ptr<clang::DiagnosticConsumer> Owned;
+  const MemoryNames &Names;
+  /// Locations and ranges of Clang's own address-space errors.
+  std::vector<clang::SourceLocation> ErrorLocs;
+  std::vector<clang::CharSourceRange> ErrorRanges;
+};
+
+} // namespace wmc
+
+#endif // WMC_CLANG_EXT_DIAGNOSTICREWRITER_H
