@@ -6,6 +6,10 @@
 ;; call. Without --strict, guest stores are not enforced (documented limit).
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: python3 %S/Inputs/add-section.py %t.wasm wmc.protections 01 03  00 00 80 20  01 01 00  02 02 00
+;; Engines ignore the custom section: the module validates as is.
+;; RUN: %node -e "console.log(WebAssembly.validate(require('fs').readFileSync('%t.wasm')))" | FileCheck %s --check-prefix=RAW
+;; RUN: %bun -e "console.log(WebAssembly.validate(require('fs').readFileSync('%t.wasm')))" | FileCheck %s --check-prefix=RAW
+;; RAW: true
 ;; RUN: %run-node %t.wasm | FileCheck %s --check-prefix=MAIN
 ;; RUN: %run-bun %t.wasm | FileCheck %s --check-prefix=MAIN
 ;; RUN: env WMC_POLYFILL_STRICT=1 %run-node %t.wasm | FileCheck %s --check-prefix=MAIN
