@@ -237,6 +237,7 @@ export class MemoryControl {
   map(k, addr, len, fd, offset, prot) {
     const m = this.checkRange(WMC_BUILTIN_MAP, k, addr, len, prot);
     addr >>>= 0; len >>>= 0;
+    if (len === 0) return ERRNO.SUCCESS; // a no-op once the range checks pass
     const errno = this.copyFile(m, addr, len, fd, offset);
     if (errno !== ERRNO.SUCCESS) return errno;
     for (let p = addr / PAGE; p < (addr + len) / PAGE; p++) this.setPage(m, p, prot);

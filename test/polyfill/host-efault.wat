@@ -1,7 +1,8 @@
 ;; WASI calls that would read a no-access page, or write a read or no-access
 ;; page, of memory 0 (protected with protect.0) return EFAULT (21) and touch
 ;; nothing; the same calls on read-write pages succeed; protections survive
-;; memory.grow, and grown pages are read-write (docs/memory-control.md §3, §4).
+;; memory.grow, and grown pages are read-write (docs/memory-control.md §3, §4);
+;; unmap in an ordinary memory makes pages read-write again.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %run-node %t.wasm | FileCheck %s
 ;; RUN: %run-bun %t.wasm | FileCheck %s
@@ -21,6 +22,8 @@
 ;; CHECK-NEXT: after grow, still protected 21
 ;; CHECK-NEXT: grown page is read-write 0
 ;; CHECK-NEXT: after protect 3, writable 0
+;; CHECK-NEXT: no-access page 21
+;; CHECK-NEXT: after unmap, read-write 0
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
@@ -29,6 +32,7 @@
   (import "wasi_snapshot_preview1" "clock_time_get" (func $clock_time_get (param i32 i64 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
   (import "wasm:memctl" "protect.0" (func $protect0 (param i32 i32 i32)))
+  (import "wasm:memctl" "unmap.0" (func $unmap0 (param i32 i32)))
   (memory $m0 1)
   (export "memory" (memory $m0))
   ;; Page 1 (0x1000) becomes read-only, page 2 (0x2000) no-access.
@@ -49,6 +53,8 @@
   (data (memory 0) (i32.const 0xE180) "after grow, still protected")
   (data (memory 0) (i32.const 0xE1A0) "grown page is read-write")
   (data (memory 0) (i32.const 0xE1C0) "after protect 3, writable")
+  (data (memory 0) (i32.const 0xE1E0) "no-access page")
+  (data (memory 0) (i32.const 0xE200) "after unmap, read-write")
 
   ;; print(n, value): writes "<label n> <decimal value>\n" to stdout.
   (func $print (param $n i32) (param $v i32)
@@ -101,5 +107,10 @@
     (call $print (i32.const 12) (call $random_get (i32.const 0x1000) (i32.const 4)))
     (call $print (i32.const 13) (call $random_get (i32.const 0x10000) (i32.const 4096)))
     (call $protect0 (i32.const 0x1000) (i32.const 0x2000) (i32.const 3))
-    (call $print (i32.const 14) (call $random_get (i32.const 0x1000) (i32.const 0x2000))))
+    (call $print (i32.const 14) (call $random_get (i32.const 0x1000) (i32.const 0x2000)))
+    ;; unmap of an ordinary memory leaves read-write zero pages.
+    (call $protect0 (i32.const 0x4000) (i32.const 0x1000) (i32.const 0))
+    (call $print (i32.const 15) (call $random_get (i32.const 0x4000) (i32.const 4)))
+    (call $unmap0 (i32.const 0x4000) (i32.const 0x1000))
+    (call $print (i32.const 16) (call $random_get (i32.const 0x4000) (i32.const 4))))
 )
