@@ -14,7 +14,10 @@ appends them to the module wat2wasm produced:
   ;; WMC-SECTION: <name> <hex bytes>
       a raw custom section (for malformed-input tests).
 
-usage: add-sections.py TEST.wat MODULE.wasm   (MODULE.wasm is rewritten)
+usage: add-sections.py TEST.wat MODULE.wasm [--raw NAME HEX]...
+MODULE.wasm is rewritten. With --raw, only the given raw sections are
+appended and the comments of TEST.wat are ignored (for files that test several
+malformed inputs).
 """
 import sys
 
@@ -56,9 +59,16 @@ def section(nm, payload):
 
 
 def main():
-    test, module = sys.argv[1], sys.argv[2]
+    test, module, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
     decls = bytearray()
     extra = bytearray()
+    if rest:
+        while rest:
+            flag, nm, hexbytes, rest = rest[0], rest[1], rest[2], rest[3:]
+            assert flag == "--raw", "usage: see the docstring"
+            extra += section(nm, bytes.fromhex(hexbytes))
+        open(module, "ab").write(bytes(extra))
+        return
     for line in open(test):
         line = line.strip()
         if line.startswith(";; WMC-DECL:"):
