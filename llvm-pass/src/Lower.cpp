@@ -135,6 +135,7 @@ private:
   void lowerOtherIntrinsic(IntrinsicInst &II);
   void lowerWmcIntrinsic(CallInst &CI, StringRef Op);
   void checkCall(CallBase &CB);
+  void checkIntToPtr(IntToPtrInst &I);
   void recoverFromErrors();
 
   Value *address(IRBuilder<> &B, Value *Ptr);
@@ -266,12 +267,34 @@ void Lowering::checkGlobalInitializers() {
 // Pieces: addresses and markers
 //===----------------------------------------------------------------------===//
 
+/// Rewrites a constant pointer built on a moved global, i.e. on
+/// `inttoptr (ptrtoint @g)` (through constant GEPs), to the same address
+/// in address space 0; returns null for anything else.
+static Constant *asMemory0Constant(Constant *C) {
+  auto *CE = dyn_cast<ConstantExpr>(C);
+  if (!CE)
+    return nullptr;
+  if (CE->getOpcode() == Instruction::IntToPtr)
+    if (auto *Inner = dyn_cast<ConstantExpr>(CE->getOperand(0)))
+      if (Inner->getOpcode() == Instruction::PtrToInt &&
+          Inner->getOperand(0)->getType()->getPointerAddressSpace() == 0)
+        return Inner->getOperand(0);
+  if (auto *GEP = dyn_cast<GEPOperator>(CE))
+    if (Constant *Base = asMemory0Constant(cast<Constant>(GEP->getPointerOperand()))) {
+      SmallVector<Constant *, 4> Indices;
+      for (Value *Idx : GEP->indices())
+        Indices.push_back(cast<Constant>(Idx));
+      return ConstantExpr::getGetElementPtr(GEP->getSourceElementType(), Base,
+                                            Indices, GEP->getNoWrapFlags());
+    }
+  return nullptr;
+}
+
 Value *Lowering::address(IRBuilder<> &B, Value *Ptr) {
   // Globals moved by moveGlobals() appear as inttoptr (ptrtoint @g).
-  if (auto *CE = dyn_cast<ConstantExpr>(Ptr))
-    if (CE->getOpcode() == Instruction::IntToPtr &&
-        CE->getOperand(0)->getType() == I32)
-      return CE->getOperand(0);
+  if (auto *C = dyn_cast<Constant>(Ptr))
+    if (Constant *P0 = asMemory0Constant(C))
+      return ConstantExpr::getPtrToInt(P0, I32);
   return B.CreatePtrToInt(Ptr, I32);
 }
 
@@ -989,6 +1012,38 @@ void Lowering::checkCall(CallBase &CB) {
       }
 }
 
+/// Diagnoses the visible form of "a pointer into memory k used as an integer
+/// and then as a pointer into another memory": inttoptr of (integer casts
+/// and constant offsets of) a ptrtoint of a pointer into memory k. An
+/// integer that went through memory first cannot be traced; see README.
+void Lowering::checkIntToPtr(IntToPtrInst &I) {
+  Value *V = I.getOperand(0);
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    if (auto *Cast = dyn_cast<CastInst>(V);
+        Cast && (isa<ZExtInst>(Cast) || isa<TruncInst>(Cast) ||
+                 isa<SExtInst>(Cast))) {
+      V = Cast->getOperand(0);
+      continue;
+    }
+    if (auto *BO = dyn_cast<BinaryOperator>(V);
+        BO && isa<Constant>(BO->getOperand(1))) {
+      V = BO->getOperand(0);
+      continue;
+    }
+    break;
+  }
+  auto *PTI = dyn_cast<PtrToIntOperator>(V);
+  if (!PTI)
+    return;
+  unsigned Src = memoryOfPointer(PTI->getPointerOperand());
+  unsigned Dst = memoryOfPointer(&I);
+  if (Src == 0 || Src == Dst)
+    return;
+  error(I, "a pointer into " + describeMemory(Src) +
+               " is converted to an integer and back to a pointer into " +
+               describeMemory(Dst) + "; it would access the wrong memory");
+}
+
 void Lowering::lowerAddrSpaceCast(AddrSpaceCastInst &I) {
   unsigned SrcAS = I.getSrcAddressSpace(), DstAS = I.getDestAddressSpace();
   if (!isMemoryAddrSpace(SrcAS) && !isMemoryAddrSpace(DstAS))
@@ -1065,6 +1120,8 @@ void Lowering::lowerInstruction(Instruction &I) {
             *CI, F->getName().drop_front(strlen("__wmc_intrinsic_")));
   if (auto *CB = dyn_cast<CallBase>(&I))
     return checkCall(*CB);
+  if (auto *ITP = dyn_cast<IntToPtrInst>(&I))
+    return checkIntToPtr(*ITP);
   if (auto *VA = dyn_cast<VAArgInst>(&I))
     if (unsigned Mem = memoryOfPointer(VA->getPointerOperand()))
       error(*VA, "va_arg on a va_list in " + describeMemory(Mem) +
@@ -1102,9 +1159,16 @@ std::set<unsigned> Lowering::run() {
   for (Function &F : M.functions())
     if (!F.isDeclaration())
       lowerFunction(F);
-  // Drop the now unused intrinsic declarations.
+  // Drop the now unused intrinsic declarations (ours and llvm.* overloads on
+  // our address spaces).
   for (Function &F : make_early_inc_range(M.functions()))
-    if (F.getName().starts_with("__wmc_intrinsic_") && F.use_empty())
+    if (F.isDeclaration() && F.use_empty() &&
+        (F.getName().starts_with("__wmc_intrinsic_") ||
+         (F.isIntrinsic() &&
+          any_of(F.getFunctionType()->params(), [](Type *T) {
+            return T->isPointerTy() &&
+                   isMemoryAddrSpace(T->getPointerAddressSpace());
+          }))))
       F.eraseFromParent();
   // Safety net: nothing unlowered may reach the backend.
   if (!Errors)
