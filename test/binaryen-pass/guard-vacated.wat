@@ -24,7 +24,7 @@
 ;; CHECK-NEXT:   (i32.const 0)
 ;; CHECK-NEXT:  )
 ;; CHECK-NEXT:  (drop
-;; OFF-NOT: protect
+;; OFF-NOT: protect.0
 ;; USAGE: wmc-opt: error: --guard-vacated needs --finalize
 (module
   (import "wmc:m1" "i32.load" (func $load (param i32) (result i32)))
