@@ -203,9 +203,18 @@ void Lowering::moveGlobals() {
     bool InCompilerUsed = is_contained(CompilerUsedVec, G);
     if (InUsed || InCompilerUsed)
       removeFromUsedLists(M, [G](Constant *C) { return C == G; });
-    G->replaceAllUsesWith(ConstantExpr::getIntToPtr(
-        ConstantExpr::getPtrToInt(NG, I32), G->getType()));
+    Constant *Address = ConstantExpr::getPtrToInt(NG, I32);
+    Constant *Repl = ConstantExpr::getIntToPtr(Address, G->getType());
+    G->replaceAllUsesWith(Repl);
     G->eraseFromParent();
+    // ptrtoint (inttoptr (ptrtoint @g)) is just the address.
+    SmallVector<User *, 4> RoundTrips;
+    for (User *U : Repl->users())
+      if (auto *CE = dyn_cast<ConstantExpr>(U))
+        if (CE->getOpcode() == Instruction::PtrToInt && CE->getType() == I32)
+          RoundTrips.push_back(CE);
+    for (User *U : RoundTrips)
+      U->replaceAllUsesWith(Address);
     if (InUsed)
       appendToUsed(M, {NG});
     if (InCompilerUsed)
