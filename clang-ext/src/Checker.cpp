@@ -229,6 +229,8 @@ public:
         L::Error, "write to an object in the read-only memory; it traps at "
                   "run time");
     DiagDecl = Diags.getCustomDiagID(L::Error, "WASM_MEMORY: %0");
+    NoteInstantiation = Diags.getCustomDiagID(
+        L::Note, "in instantiation of %0 requested here");
     DiagDeclScope = Diags.getCustomDiagID(
         L::Error, "WASM_MEMORY must be used at file or namespace scope");
     DiagDeclConflict = Diags.getCustomDiagID(
@@ -243,6 +245,17 @@ public:
   }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// Tracks the innermost function being traversed, for instantiation notes.
+  bool TraverseDecl(Decl *D) {
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (FD)
+      FunctionStack.push_back(FD);
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    if (FD)
+      FunctionStack.pop_back();
+    return Result;
+  }
 
   bool VisitCastExpr(CastExpr *E);
   bool VisitCallExpr(CallExpr *E);
@@ -288,6 +301,19 @@ private:
       Uses.try_emplace(M.Index, Loc);
   }
 
+  /// After an error inside a template instantiation, says which one.
+  void noteInstantiation() {
+    for (auto It = FunctionStack.rbegin(); It != FunctionStack.rend(); ++It) {
+      const FunctionDecl *FD = *It;
+      if (FD->getTemplateSpecializationKind() != TSK_ImplicitInstantiation)
+        continue;
+      SourceLocation POI = FD->getPointOfInstantiation();
+      if (POI.isValid())
+        Diags.Report(POI, NoteInstantiation) << FD;
+      return;
+    }
+  }
+
   void checkTypeIndices(QualType T, SourceLocation Loc, int Depth = 0);
   void checkReadOnlyWrite(const Expr *LHS, SourceLocation Loc);
   void checkVariadic(CallExpr *E);
@@ -308,6 +334,7 @@ private:
   const CheckerOptions &Options;
 
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
+  std::vector<const FunctionDecl *> FunctionStack;
   std::vector<const VarDecl *> MemoryDeclVars;
   /// First use of each numbered memory.
   std::map<unsigned, SourceLocation> Uses;
@@ -316,7 +343,8 @@ private:
       DiagIndexNotConst, DiagIndexRange, DiagIntrinsicOnRo, DiagAddrMismatch,
       DiagBadProt, DiagBadIndexType, DiagZeroIndexType, DiagThreadLocal,
       DiagRoNotConst, DiagRoNoInit, DiagRoDynamicInit, DiagRoWrite, DiagDecl,
-      DiagDeclScope, DiagDeclConflict, NotePrevDecl, DiagUndeclared;
+      DiagDeclScope, DiagDeclConflict, NotePrevDecl, DiagUndeclared,
+      NoteInstantiation;
 };
 
 void MemctlChecker::checkTypeIndices(QualType T, SourceLocation Loc,
@@ -326,10 +354,13 @@ void MemctlChecker::checkTypeIndices(QualType T, SourceLocation Loc,
   Memory M = memoryOfObjectType(Ctx.getBaseElementType(T));
   if (M.Kind == Memory::BadIndex) {
     if (M.Index == 0) {
-      if (once(Loc, DiagZeroIndexType))
+      if (once(Loc, DiagZeroIndexType)) {
         Diags.Report(Loc, DiagZeroIndexType);
+        noteInstantiation();
+      }
     } else if (once(Loc, DiagBadIndexType)) {
       Diags.Report(Loc, DiagBadIndexType) << M.Index << WMC_MAX_MEMORY;
+      noteInstantiation();
     }
     return;
   }
@@ -373,7 +404,9 @@ bool MemctlChecker::VisitCastExpr(CastExpr *E) {
     Diags.Report(E->getExprLoc(), DiagRoundTrip)
         << Names.describePointer(Origin->Mem) << Names.describePointer(*DM)
         << E->getSourceRange();
-    Diags.Report(Origin->Loc, NoteRoundTrip) << Names.describePointer(Origin->Mem);
+    Diags.Report(Origin->Loc, NoteRoundTrip)
+        << Names.describePointer(Origin->Mem);
+    noteInstantiation();
     return true;
   }
   if (K == CK_NullToPointer || K == CK_LValueToRValue ||
@@ -405,6 +438,7 @@ bool MemctlChecker::VisitCastExpr(CastExpr *E) {
       << Explicit << Sub->getType() << E->getType()
       << Names.describePointer(*From) << Names.describePointer(*To)
       << E->getSourceRange();
+  noteInstantiation();
   return true;
 }
 
@@ -461,6 +495,7 @@ void MemctlChecker::checkVariadic(CallExpr *E) {
     Diags.Report(Arg->getExprLoc(), DiagVariadic)
         << Names.describePointer(*M) << CalleeName << Arg->getSourceRange();
     Diags.Report(Arg->getExprLoc(), NoteVariadic);
+    noteInstantiation();
   }
 }
 
@@ -472,17 +507,21 @@ MemctlChecker::checkIndexOperand(const Expr *Arg, const IntrinsicInfo &Info,
   SourceLocation Loc = Arg->getExprLoc();
   std::optional<llvm::APSInt> V = Arg->getIntegerConstantExpr(Ctx);
   if (!V) {
-    if (once(Loc, DiagIndexNotConst))
+    if (once(Loc, DiagIndexNotConst)) {
       Diags.Report(Loc, DiagIndexNotConst)
           << Info.UserName << Arg->getSourceRange();
+      noteInstantiation();
+    }
     return std::nullopt;
   }
   std::optional<Memory> M =
       V->isNegative() ? std::nullopt : memoryOfIndex(V->getZExtValue());
   if (!M) {
-    if (once(Loc, DiagIndexRange))
+    if (once(Loc, DiagIndexRange)) {
       Diags.Report(Loc, DiagIndexRange)
           << toString(*V, 10) << WMC_MAX_MEMORY << Arg->getSourceRange();
+      noteInstantiation();
+    }
     return std::nullopt;
   }
   if (M->Kind == Memory::ReadOnly && Writes) {
@@ -513,10 +552,12 @@ void MemctlChecker::checkAddressOperand(const Expr *Arg, const Memory &M,
       if (!PM || !PM->isOurs() || *PM == M)
         return;
       SourceLocation Loc = Ptr->getExprLoc();
-      if (once(Loc, DiagAddrMismatch))
+      if (once(Loc, DiagAddrMismatch)) {
         Diags.Report(Loc, DiagAddrMismatch)
             << Info.UserName << Names.describePointer(*PM) << Names.describe(M)
             << Ptr->getSourceRange();
+        noteInstantiation();
+      }
       return;
     }
     if (CE->getCastKind() != CK_IntegralCast && CE->getCastKind() != CK_NoOp)

@@ -112,7 +112,8 @@ bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
 
   if (ID == diag::err_typecheck_incompatible_address_space ||
       ID == diag::err_typecheck_incompatible_nested_address_space) {
-    // %select{assigning %1 to %0|passing %0 to %1|returning %0 ...}2
+    // %select{assigning %1 to %0|passing %0 to %1|returning %0 ...|
+    // initializing %0 with %1|...}2: the source is %1 for 0 and 4.
     unsigned Action = Info.getNumArgs() > 2 &&
                               (Info.getArgKind(2) ==
                                    DiagnosticsEngine::ak_uint ||
@@ -120,7 +121,8 @@ bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
                           ? static_cast<unsigned>(Info.getRawArg(2))
                           : 3;
     QualType A = qualTypeArg(Info, 0), B = qualTypeArg(Info, 1);
-    QualType From = Action == 0 ? B : A, To = Action == 0 ? A : B;
+    bool SourceIsB = Action == 0 || Action == 4;
+    QualType From = SourceIsB ? B : A, To = SourceIsB ? A : B;
     auto [FromM, ToM] = differingPointees(From, To);
     if (!FromM.isOurs() || !ToM.isOurs())
       return false;
@@ -146,12 +148,12 @@ bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
 
 void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
                                            const Diagnostic &Info) {
-  DiagnosticConsumer::HandleDiagnostic(Level, Info);
   SmallString<256> Formatted;
   Info.FormatDiagnostic(Formatted);
   std::string Msg = Formatted.str().str();
   if (!rewrite(Info, Msg)) {
     Inner->HandleDiagnostic(Level, Info);
+    syncCounts();
     return;
   }
   if (Level >= DiagnosticsEngine::Error) {
@@ -166,6 +168,7 @@ void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
   Diagnostic Rewritten(Info.getDiags(), Info.getLocation(), Info.getID(),
                        Storage, Msg);
   Inner->HandleDiagnostic(Level, Rewritten);
+  syncCounts();
 }
 
 bool MemoryTermsConsumer::isCoveredByClangError(

@@ -37,11 +37,17 @@ public:
                        const clang::Preprocessor *PP) override {
     Inner->BeginSourceFile(LO, PP);
   }
-  void EndSourceFile() override { Inner->EndSourceFile(); }
-  void finish() override { Inner->finish(); }
+  void EndSourceFile() override {
+    Inner->EndSourceFile();
+    syncCounts();
+  }
   void clear() override {
-    DiagnosticConsumer::clear();
     Inner->clear();
+    syncCounts();
+  }
+  void finish() override {
+    Inner->finish();
+    syncCounts();
   }
   bool IncludeInDiagnosticCounts() const override {
     return Inner->IncludeInDiagnosticCounts();
@@ -57,6 +63,12 @@ public:
   clang::DiagnosticConsumer *inner() const { return Inner; }
 
 private:
+  /// Reports the wrapped client's counts as ours: -verify turns expected
+  /// errors into non-errors, and the driver asks the outer client.
+  void syncCounts() {
+    NumErrors = Inner->getNumErrors();
+    NumWarnings = Inner->getNumWarnings();
+  }
   /// Rewrites \p Msg (the formatted text of \p Info); returns true if it
   /// changed.
   bool rewrite(const clang::Diagnostic &Info, std::string &Msg) const;

@@ -160,4 +160,91 @@ __WMC_INTRINSIC void __wmc_intrinsic_memset(int k, unsigned dst, int byte,
 } /* extern "C" */
 #endif
 
+#if defined(__cplusplus) && __cplusplus >= 201703L
+/* ---- C++17/20: memories in templates and typed intrinsics --------------- */
+namespace wasm {
+
+template <int K, class T> struct __in_memory {
+  static_assert(K >= 0 && K <= WMC_MAX_MEMORY, "memory index out of range");
+  using type = T __attribute__((address_space(WMC_AS_MEMORY_BASE + K)));
+};
+template <class T> struct __in_memory<0, T> {
+  using type = T;
+};
+/// T placed in memory K; in_memory<0, T> is plain T (the default memory).
+/// Unlike __wasm_mem(K), works for a template parameter K that may be 0.
+template <int K, class T> using in_memory = typename __in_memory<K, T>::type;
+/// T in the read-only memory.
+template <class T> using in_ro = const T __wasm_ro;
+
+/// The memory index of an object of type T: 0 for the default memory, k
+/// for __wasm_mem(k), WASM_MEMORY_RO for __wasm_ro.
+template <class T> struct memory_of {
+  static constexpr int value = 0;
+};
+template <class T, int N> struct memory_of<T __attribute__((address_space(N)))> {
+  static constexpr int value =
+      N == WMC_AS_READONLY ? (int)WMC_DECL_READONLY_INDEX
+                           : N - WMC_AS_MEMORY_BASE;
+};
+template <class T> struct memory_of<const T> : memory_of<T> {};
+template <class T> struct memory_of<volatile T> : memory_of<T> {};
+template <class T> struct memory_of<const volatile T> : memory_of<T> {};
+template <class T>
+inline constexpr int memory_of_v = memory_of<T>::value;
+template <class T>
+inline constexpr bool __writable_v =
+    memory_of_v<T> != (int)WMC_DECL_READONLY_INDEX;
+
+/* Typed forms: the memory comes from the pointer's type. */
+template <int K> inline unsigned memory_size() {
+  return __wmc_intrinsic_memory_size(K);
+}
+template <int K> inline int memory_grow(unsigned delta_pages) {
+  return __wmc_intrinsic_memory_grow(K, delta_pages);
+}
+template <int K> inline unsigned heap_base() {
+  return __wmc_intrinsic_heap_base(K);
+}
+template <class T>
+__attribute__((always_inline)) inline void protect(T *p, __SIZE_TYPE__ len,
+                                                   int prot) {
+  static_assert(__writable_v<T>, "wasm::protect: not on the read-only memory");
+  __wmc_intrinsic_protect(memory_of_v<T>, __WMC_ADDR(p), (unsigned)len, prot);
+}
+template <class T>
+__attribute__((always_inline)) inline void discard(T *p, __SIZE_TYPE__ len) {
+  static_assert(__writable_v<T>, "wasm::discard: not on the read-only memory");
+  __wmc_intrinsic_discard(memory_of_v<T>, __WMC_ADDR(p), (unsigned)len);
+}
+template <class T>
+__attribute__((always_inline)) inline int map(T *p, __SIZE_TYPE__ len, int fd,
+                                              long long offset, int prot) {
+  static_assert(__writable_v<T>, "wasm::map: not on the read-only memory");
+  return __wmc_intrinsic_map(memory_of_v<T>, __WMC_ADDR(p), (unsigned)len, fd,
+                             offset, prot);
+}
+template <class T>
+__attribute__((always_inline)) inline void unmap(T *p, __SIZE_TYPE__ len) {
+  static_assert(__writable_v<T>, "wasm::unmap: not on the read-only memory");
+  __wmc_intrinsic_unmap(memory_of_v<T>, __WMC_ADDR(p), (unsigned)len);
+}
+/// Copies n bytes between any two memories (dst must not be read-only).
+template <class D, class S>
+__attribute__((always_inline)) inline void memcpy(D *dst, S *src,
+                                                  __SIZE_TYPE__ n) {
+  static_assert(__writable_v<D>, "wasm::memcpy: cannot write to the read-only memory");
+  __wmc_intrinsic_memcpy(memory_of_v<D>, __WMC_ADDR(dst), memory_of_v<S>,
+                         __WMC_ADDR(src), (unsigned)n);
+}
+template <class T>
+__attribute__((always_inline)) inline void memset(T *dst, int byte,
+                                                  __SIZE_TYPE__ n) {
+  static_assert(__writable_v<T>, "wasm::memset: cannot write to the read-only memory");
+  __wmc_intrinsic_memset(memory_of_v<T>, __WMC_ADDR(dst), byte, (unsigned)n);
+}
+
+} // namespace wasm
+#endif /* __cplusplus */
+
 #endif /* WASM_MEMCTL_H */
