@@ -1,0 +1,7 @@
+; Thread-local objects cannot live in memory k.
+; RUN: not %opt -load-pass-plugin=%pass-plugin -passes=wmc-lower -disable-output %s 2>&1 | FileCheck %s
+target datalayout = "e-m:e-p:32:32-p10:8:8-p20:8:8-i64:64-i128:128-n32:64-S128-ni:1:10:20"
+target triple = "wasm32-unknown-wasi"
+
+; CHECK: error: wasm-memctl: thread-local variable 'tls' cannot live in memory 1
+@tls = thread_local addrspace(101) global i32 0
