@@ -24,6 +24,14 @@ const std::vector<PassInfo> &passTable() {
       {"wmc-write-protections",
        "write the wmc.protections section and drop wmc.memories",
        createWriteProtectionsPass},
+      {"wmc-fold-readonly-loads",
+       "replace loads from read-only memories at constant addresses by the "
+       "constant",
+       createFoldReadOnlyLoadsPass},
+      {"wmc-memory-licm",
+       "hoist non-trapping loads out of loops that do not write their memory "
+       "(per-memory effects)",
+       createMemoryLICMPass},
       {"wmc-check-markers",
        "fail if any wasm-memctl marker import is left in the module",
        createCheckMarkersPass},
@@ -42,6 +50,8 @@ std::vector<std::string> finalizePipeline() {
           "wmc-write-protections", "wmc-check-markers"};
 }
 
-std::vector<std::string> memoryOptimizationPipeline() { return {}; }
+std::vector<std::string> memoryOptimizationPipeline() {
+  return {"wmc-fold-readonly-loads", "wmc-memory-licm"};
+}
 
 } // namespace wmc

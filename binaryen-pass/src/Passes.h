@@ -44,6 +44,8 @@ wasm::Pass *createCreateMemoriesPass();
 wasm::Pass *createMoveSegmentsPass();
 wasm::Pass *createLowerMarkersPass();
 wasm::Pass *createWriteProtectionsPass();
+wasm::Pass *createFoldReadOnlyLoadsPass();
+wasm::Pass *createMemoryLICMPass();
 
 } // namespace wmc
 
