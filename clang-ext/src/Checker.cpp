@@ -416,10 +416,12 @@ bool MemctlChecker::VisitCastExpr(CastExpr *E) {
 
   std::optional<Memory> From = memoryOfPointee(Sub->getType());
   std::optional<Memory> To = memoryOfPointee(E->getType());
+  bool IsReference = false;
   if ((!From || !To) && E->isGLValue() && Sub->isGLValue()) {
     // A C++ reference cast: compare the objects' own memories.
     From = memoryOfObjectType(Sub->getType());
     To = memoryOfObjectType(E->getType());
+    IsReference = true;
   }
   if (!From || !To || *From == *To || !From->isOurs() || !To->isOurs())
     return true;
@@ -434,10 +436,15 @@ bool MemctlChecker::VisitCastExpr(CastExpr *E) {
     return true;
   if (!once(Loc, DiagCast))
     return true;
+  auto Describe = [&](const Memory &M) {
+    if (!IsReference)
+      return Names.describePointer(M);
+    return M.Kind == Memory::Default ? std::string("a default-memory reference")
+                                     : "a reference into " + Names.describe(M);
+  };
   Diags.Report(Loc, DiagCast)
-      << Explicit << Sub->getType() << E->getType()
-      << Names.describePointer(*From) << Names.describePointer(*To)
-      << E->getSourceRange();
+      << Explicit << Sub->getType() << E->getType() << Describe(*From)
+      << Describe(*To) << E->getSourceRange();
   noteInstantiation();
   return true;
 }
@@ -446,7 +453,10 @@ bool MemctlChecker::VisitCallExpr(CallExpr *E) {
   if (const auto *FD = E->getDirectCallee())
     if (FD->getIdentifier())
       if (auto Info = lookupIntrinsic(FD->getName())) {
-        checkIntrinsic(E, *Info);
+        // Calls written in <wasm/memctl.h> itself (the C++ typed forms)
+        // derive the index from a type and check it with static_assert.
+        if (!SM.isInSystemHeader(SM.getExpansionLoc(E->getBeginLoc())))
+          checkIntrinsic(E, *Info);
         return true;
       }
   checkVariadic(E);
@@ -600,7 +610,8 @@ bool MemctlChecker::VisitVarDecl(VarDecl *VD) {
   QualType T = VD->getType();
   if (T.isNull() || T->isDependentType())
     return true;
-  checkTypeIndices(T, VD->getLocation());
+  if (!isa<ParmVarDecl>(VD)) // parameters: checked with the function type
+    checkTypeIndices(T, VD->getLocation());
   QualType Elem = Ctx.getBaseElementType(T);
   Memory M = memoryOfObjectType(Elem);
   if (!M.isNonDefault() || VD->hasLocalStorage() || isa<ParmVarDecl>(VD))

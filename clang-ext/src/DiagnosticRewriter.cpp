@@ -83,7 +83,8 @@ QualType qualTypeArg(const Diagnostic &Info, unsigned I) {
 
 } // namespace
 
-bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
+bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
+                                  const Diagnostic &Info,
                                   std::string &Msg) const {
   unsigned ID = Info.getID();
   if (ID == diag::err_as_qualified_auto_decl) {
@@ -140,6 +141,28 @@ bool MemoryTermsConsumer::rewrite(const Diagnostic &Info,
            "incompatible)";
     return true;
   }
+  // Any other error about two pointer types into different memories (a
+  // rejected static_cast, a comparison of distinct pointer types, ...):
+  // say why the types are incompatible.
+  if (Level >= DiagnosticsEngine::Error && ID < diag::DIAG_UPPER_LIMIT) {
+    std::optional<Memory> Seen;
+    for (unsigned I = 0; I < Info.getNumArgs() && I < 4; ++I) {
+      auto M = memoryOfPointee(qualTypeArg(Info, I));
+      if (!M || !M->isOurs() || M->Kind == Memory::BadIndex)
+        continue;
+      if (!Seen) {
+        Seen = M;
+        continue;
+      }
+      if (*Seen == *M || (!Seen->isNonDefault() && !M->isNonDefault()))
+        continue;
+      rewriteSpellings(Msg, Names);
+      Msg += " (" + Names.describe(*Seen) + " and " + Names.describe(*M) +
+             " are different wasm memories; their pointers are "
+             "incompatible)";
+      return true;
+    }
+  }
   if (Msg.find("address_space(") == std::string::npos &&
       Msg.find("address space") == std::string::npos)
     return false;
@@ -151,7 +174,7 @@ void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
   SmallString<256> Formatted;
   Info.FormatDiagnostic(Formatted);
   std::string Msg = Formatted.str().str();
-  if (!rewrite(Info, Msg)) {
+  if (!rewrite(Level, Info, Msg)) {
     Inner->HandleDiagnostic(Level, Info);
     syncCounts();
     return;

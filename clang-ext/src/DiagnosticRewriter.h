@@ -71,7 +71,8 @@ private:
   }
   /// Rewrites \p Msg (the formatted text of \p Info); returns true if it
   /// changed.
-  bool rewrite(const clang::Diagnostic &Info, std::string &Msg) const;
+  bool rewrite(clang::DiagnosticsEngine::Level Level,
+               const clang::Diagnostic &Info, std::string &Msg) const;
 
   clang::DiagnosticConsumer *Inner;
   std::unique_ptr<clang::DiagnosticConsumer> Owned;

@@ -1,0 +1,23 @@
+// Objects with automatic storage (locals, by-value parameters) always live in
+// the default memory; fields cannot have a memory of their own; thread-local
+// storage is in the default memory. Clang's errors are rephrased.
+// RUN: %clang -fsyntax-only -Xclang -verify --target=wasm32-wasi -Wno-deprecated -fplugin=%clang-plugin -isystem %wmc-include %s
+#include <wasm/memctl.h>
+
+WASM_MEMORY(1, "secrets", 1, 4, 0);
+
+struct Record {
+  int __wasm_mem(1) field; // expected-error {{a field cannot live in a memory of its own: place the whole object in the memory instead}}
+  char __wasm_mem(1) *ok;  // a pointer into memory 1 as a field is fine
+};
+
+void param(char __wasm_mem(1) c) {} // expected-error {{parameter cannot live in a non-default memory: by-value parameters are automatic objects in the default memory}}
+
+_Thread_local int __wasm_mem(1) tls; // expected-error {{thread-local variable 'tls' cannot live in memory 1 ('secrets'): thread-local storage is always in the default memory}}
+
+void locals(void) {
+  char __wasm_mem(1) buf[16];            // expected-error {{automatic variable cannot live in a non-default memory: locals with automatic storage always live in the default memory (make it 'static' or move it to file scope)}}
+  static char __wasm_mem(1) kept[16];    // static storage: fine
+  char __wasm_mem(1) *p = kept;          // a local pointer into memory 1: fine
+  (void)p;
+}
