@@ -511,7 +511,10 @@ export function prepare(bytes, { strict = false } = {}) {
   const builtins = validateBuiltins(info);
   const protections = parseProtections(info);
   const control = new MemoryControl(info, builtins, protections, strict);
-  const names = new Map(info.memories.map((_, k) => [k, MEMORY_EXPORT_PREFIX + k]));
+  const names = info.memories.map((_, k) => [k, MEMORY_EXPORT_PREFIX + k]);
+  // WASI implementations find memory 0 as the export "memory" (wasm-ld always
+  // exports it); provide it for modules that do not.
+  if (names.length && !info.exports.some((e) => e.name === "memory")) names.push([0, "memory"]);
   try {
     control.rewritten = addMemoryExports(info, names);
   } catch (e) {

@@ -221,8 +221,9 @@ function encodeName(text) {
 }
 
 /// Returns a copy of the module whose export section also exports memory k
-/// as `names[k]` for every k in `names` (a Map). Existing exports are kept in
-/// order; the section is created at the right place when the module has none.
+/// as `name` for every [k, name] in `names` (an array of pairs). Existing
+/// exports are kept in order; the section is created at the right place when
+/// the module has none.
 export function addMemoryExports(info, names) {
   const { bytes } = info;
   const taken = new Set(info.exports.map((e) => e.name));
@@ -237,14 +238,14 @@ export function addMemoryExports(info, names) {
   if (old) {
     const r = new Reader(bytes, old.payload, old.end);
     const count = r.u32();
-    body = [...encodeU32(count + names.size), ...bytes.subarray(r.pos, old.end), ...entries];
+    body = [...encodeU32(count + names.length), ...bytes.subarray(r.pos, old.end), ...entries];
     insertAt = old.start;
     removeEnd = old.end;
   } else {
     const next = info.sections.find((s) => AFTER_EXPORT.has(s.id));
     insertAt = next ? next.start : bytes.length;
     removeEnd = insertAt;
-    body = [...encodeU32(names.size), ...entries];
+    body = [...encodeU32(names.length), ...entries];
   }
   const section = Uint8Array.from([SECTION_EXPORT, ...encodeU32(body.length), ...body]);
   const out = new Uint8Array(insertAt + section.length + (bytes.length - removeEnd));
