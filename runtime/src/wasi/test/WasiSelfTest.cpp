@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -203,6 +204,117 @@ void testSignatures() {
   check(Context::lookup("zzz") == nullptr, "lookup unknown fails");
   check(Context::lookup("") == nullptr, "lookup empty fails");
   checkEq(Context::functions().size(), 46, "function count");
+}
+
+void testErrno() {
+  using wmc::wasi::detail::fromLinuxErrno;
+  struct Pair {
+    int Linux;
+    uint16_t Wasi;
+    const char *Name;
+  };
+  // Every POSIX errno has a WASI twin with the same name; numbers 1..75.
+  const Pair Pairs[] = {
+      {E2BIG, ERRNO_2BIG, "E2BIG"},
+      {EACCES, ERRNO_ACCES, "EACCES"},
+      {EADDRINUSE, ERRNO_ADDRINUSE, "EADDRINUSE"},
+      {EADDRNOTAVAIL, ERRNO_ADDRNOTAVAIL, "EADDRNOTAVAIL"},
+      {EAFNOSUPPORT, ERRNO_AFNOSUPPORT, "EAFNOSUPPORT"},
+      {EAGAIN, ERRNO_AGAIN, "EAGAIN"},
+      {EALREADY, ERRNO_ALREADY, "EALREADY"},
+      {EBADF, ERRNO_BADF, "EBADF"},
+      {EBADMSG, ERRNO_BADMSG, "EBADMSG"},
+      {EBUSY, ERRNO_BUSY, "EBUSY"},
+      {ECANCELED, ERRNO_CANCELED, "ECANCELED"},
+      {ECHILD, ERRNO_CHILD, "ECHILD"},
+      {ECONNABORTED, ERRNO_CONNABORTED, "ECONNABORTED"},
+      {ECONNREFUSED, ERRNO_CONNREFUSED, "ECONNREFUSED"},
+      {ECONNRESET, ERRNO_CONNRESET, "ECONNRESET"},
+      {EDEADLK, ERRNO_DEADLK, "EDEADLK"},
+      {EDESTADDRREQ, ERRNO_DESTADDRREQ, "EDESTADDRREQ"},
+      {EDOM, ERRNO_DOM, "EDOM"},
+      {EDQUOT, ERRNO_DQUOT, "EDQUOT"},
+      {EEXIST, ERRNO_EXIST, "EEXIST"},
+      {EFAULT, ERRNO_FAULT, "EFAULT"},
+      {EFBIG, ERRNO_FBIG, "EFBIG"},
+      {EHOSTUNREACH, ERRNO_HOSTUNREACH, "EHOSTUNREACH"},
+      {EIDRM, ERRNO_IDRM, "EIDRM"},
+      {EILSEQ, ERRNO_ILSEQ, "EILSEQ"},
+      {EINPROGRESS, ERRNO_INPROGRESS, "EINPROGRESS"},
+      {EINTR, ERRNO_INTR, "EINTR"},
+      {EINVAL, ERRNO_INVAL, "EINVAL"},
+      {EIO, ERRNO_IO, "EIO"},
+      {EISCONN, ERRNO_ISCONN, "EISCONN"},
+      {EISDIR, ERRNO_ISDIR, "EISDIR"},
+      {ELOOP, ERRNO_LOOP, "ELOOP"},
+      {EMFILE, ERRNO_MFILE, "EMFILE"},
+      {EMLINK, ERRNO_MLINK, "EMLINK"},
+      {EMSGSIZE, ERRNO_MSGSIZE, "EMSGSIZE"},
+      {EMULTIHOP, ERRNO_MULTIHOP, "EMULTIHOP"},
+      {ENAMETOOLONG, ERRNO_NAMETOOLONG, "ENAMETOOLONG"},
+      {ENETDOWN, ERRNO_NETDOWN, "ENETDOWN"},
+      {ENETRESET, ERRNO_NETRESET, "ENETRESET"},
+      {ENETUNREACH, ERRNO_NETUNREACH, "ENETUNREACH"},
+      {ENFILE, ERRNO_NFILE, "ENFILE"},
+      {ENOBUFS, ERRNO_NOBUFS, "ENOBUFS"},
+      {ENODEV, ERRNO_NODEV, "ENODEV"},
+      {ENOENT, ERRNO_NOENT, "ENOENT"},
+      {ENOEXEC, ERRNO_NOEXEC, "ENOEXEC"},
+      {ENOLCK, ERRNO_NOLCK, "ENOLCK"},
+      {ENOLINK, ERRNO_NOLINK, "ENOLINK"},
+      {ENOMEM, ERRNO_NOMEM, "ENOMEM"},
+      {ENOMSG, ERRNO_NOMSG, "ENOMSG"},
+      {ENOPROTOOPT, ERRNO_NOPROTOOPT, "ENOPROTOOPT"},
+      {ENOSPC, ERRNO_NOSPC, "ENOSPC"},
+      {ENOSYS, ERRNO_NOSYS, "ENOSYS"},
+      {ENOTCONN, ERRNO_NOTCONN, "ENOTCONN"},
+      {ENOTDIR, ERRNO_NOTDIR, "ENOTDIR"},
+      {ENOTEMPTY, ERRNO_NOTEMPTY, "ENOTEMPTY"},
+      {ENOTRECOVERABLE, ERRNO_NOTRECOVERABLE, "ENOTRECOVERABLE"},
+      {ENOTSOCK, ERRNO_NOTSOCK, "ENOTSOCK"},
+      {ENOTSUP, ERRNO_NOTSUP, "ENOTSUP"},
+      {ENOTTY, ERRNO_NOTTY, "ENOTTY"},
+      {ENXIO, ERRNO_NXIO, "ENXIO"},
+      {EOVERFLOW, ERRNO_OVERFLOW, "EOVERFLOW"},
+      {EOWNERDEAD, ERRNO_OWNERDEAD, "EOWNERDEAD"},
+      {EPERM, ERRNO_PERM, "EPERM"},
+      {EPIPE, ERRNO_PIPE, "EPIPE"},
+      {EPROTO, ERRNO_PROTO, "EPROTO"},
+      {EPROTONOSUPPORT, ERRNO_PROTONOSUPPORT, "EPROTONOSUPPORT"},
+      {EPROTOTYPE, ERRNO_PROTOTYPE, "EPROTOTYPE"},
+      {ERANGE, ERRNO_RANGE, "ERANGE"},
+      {EROFS, ERRNO_ROFS, "EROFS"},
+      {ESPIPE, ERRNO_SPIPE, "ESPIPE"},
+      {ESRCH, ERRNO_SRCH, "ESRCH"},
+      {ESTALE, ERRNO_STALE, "ESTALE"},
+      {ETIMEDOUT, ERRNO_TIMEDOUT, "ETIMEDOUT"},
+      {ETXTBSY, ERRNO_TXTBSY, "ETXTBSY"},
+      {EXDEV, ERRNO_XDEV, "EXDEV"},
+  };
+  uint16_t Expected = 1;
+  for (const Pair &P : Pairs) {
+    checkEq(P.Wasi, Expected++, std::string("numbering of ") + P.Name);
+    checkEq(fromLinuxErrno(P.Linux), P.Wasi, P.Name);
+  }
+  checkEq(fromLinuxErrno(0), ERRNO_SUCCESS, "0");
+  checkEq(fromLinuxErrno(EWOULDBLOCK), ERRNO_AGAIN, "EWOULDBLOCK");
+  checkEq(fromLinuxErrno(EOPNOTSUPP), ERRNO_NOTSUP, "EOPNOTSUPP");
+  checkEq(fromLinuxErrno(EDEADLOCK), ERRNO_DEADLK, "EDEADLOCK");
+  checkEq(fromLinuxErrno(EBADFD), ERRNO_BADF, "EBADFD");
+  checkEq(fromLinuxErrno(ESHUTDOWN), ERRNO_PIPE, "ESHUTDOWN");
+  checkEq(fromLinuxErrno(ETIME), ERRNO_TIMEDOUT, "ETIME");
+  checkEq(fromLinuxErrno(ENOTBLK), ERRNO_NOTSUP, "ENOTBLK");
+  checkEq(fromLinuxErrno(9999), ERRNO_IO, "unknown errno is EIO");
+  checkEq(fromLinuxErrno(-1), ERRNO_IO, "negative errno is EIO");
+  // No Linux errno 1..133 maps to success or to ENOTCAPABLE (which only the
+  // host itself reports).
+  bool Ok = true;
+  for (int E = 1; E < 134; ++E)
+    if (fromLinuxErrno(E) == ERRNO_SUCCESS ||
+        fromLinuxErrno(E) == ERRNO_NOTCAPABLE || fromLinuxErrno(E) > 76)
+      Ok = false;
+  check(Ok, "every Linux errno maps to a WASI error");
+  std::printf("errno ok\n");
 }
 
 void testArgsEnv(Context &C) {
@@ -980,6 +1092,169 @@ void testLeaks(const std::string &Dir) {
   checkEq(countOpenFds(), Before, "no descriptor leaked by a failed Context");
 }
 
+/// Random calls of every function (except poll_oneoff, which may sleep for a
+/// random time, and fd_allocate, which may really allocate gigabytes) with
+/// boundary-heavy arguments over a memory seeded with plausible paths and
+/// iovecs. Passes if nothing crashes, no descriptor leaks and nothing
+/// appears outside the preopened directory.
+void testFuzz(const std::string &Root, unsigned Iterations) {
+  // Keep the report on the real stdout; the guest's fds 0/1 become /dev/null.
+  int Report = ::dup(1);
+  int Null = ::open("/dev/null", O_RDWR);
+  ::dup2(Null, 0);
+  ::dup2(Null, 1);
+  ::close(Null);
+  std::string Parent = Root.substr(0, Root.rfind('/'));
+  int Before = countOpenFds();
+  uint64_t Seed = 0x9e3779b97f4a7c15ull;
+  auto Rand = [&] {
+    Seed ^= Seed << 13;
+    Seed ^= Seed >> 7;
+    Seed ^= Seed << 17;
+    return Seed;
+  };
+  unsigned Calls = 0;
+  std::map<uint32_t, unsigned> Errnos;
+  // A fresh Context every 2000 calls: the guest soon closes or renumbers
+  // its preopen, after which everything would be EBADF.
+  for (unsigned Round = 0; Round * 2000 < Iterations; ++Round) {
+    Context C(optionsFor(Root));
+    Guest G(C);
+    const char *Paths[] = {"a", "b",      "a/b", "..",    "../x", "/etc/passwd",
+                           ".", "b/../a", "c/",  "d/e/f", "lnk",  "a/.."};
+    std::vector<uint32_t> PathAddrs, PathLens;
+    auto Seed_ = [&] {
+      for (auto &B : G.Bytes)
+        B = static_cast<uint8_t>(Rand());
+      PathAddrs.clear();
+      PathLens.clear();
+      for (unsigned I = 0; I < std::size(Paths); ++I) {
+        uint32_t At = 1024 + I * 64;
+        std::memcpy(&G.Bytes[At], Paths[I], std::strlen(Paths[I]));
+        PathAddrs.push_back(At);
+        PathLens.push_back(static_cast<uint32_t>(std::strlen(Paths[I])));
+      }
+      // iovec array at 2048: 4 buffers inside memory.
+      for (uint32_t I = 0; I < 4; ++I) {
+        G.putU32(2048 + I * 8, 8192 + I * 1024);
+        G.putU32(2048 + I * 8 + 4, static_cast<uint32_t>(Rand() % 1500));
+      }
+    };
+    Seed_();
+    std::vector<const Function *> Fns;
+    for (const Function &F : Context::functions())
+      if (std::strcmp(F.Name, "poll_oneoff") &&
+          std::strcmp(F.Name, "fd_allocate") &&
+          (Round % 2 || (std::strcmp(F.Name, "fd_close") &&
+                         std::strcmp(F.Name, "fd_renumber"))))
+        Fns.push_back(&F);
+    for (unsigned It = 0; It < 2000; ++It) {
+      if (It % 500 == 0)
+        Seed_();
+      const Function *F = Fns[Rand() % Fns.size()];
+      uint64_t Args[16] = {};
+      size_t NP = std::strlen(F->Params);
+      unsigned PathIdx = static_cast<unsigned>(Rand() % PathAddrs.size());
+      for (size_t P = 0; P < NP; ++P) {
+        uint64_t R = Rand();
+        if (F->Params[P] == 'I') {
+          const uint64_t Choices[] = {0, 1,          5,     R % 4096,
+                                      R, 1ull << 63, ~0ull, 1ull << 40};
+          Args[P] = Choices[Rand() % std::size(Choices)];
+          continue;
+        }
+        const uint64_t Choices[] = {0,
+                                    1,
+                                    2,
+                                    3,
+                                    4 + R % 6,
+                                    R % 64,
+                                    PathAddrs[PathIdx],
+                                    PathLens[PathIdx],
+                                    2048,
+                                    4 + R % 4,
+                                    R % Guest::Size,
+                                    Guest::Size - 1 - R % 8,
+                                    Guest::Size,
+                                    0xFFFFFFFF,
+                                    0xFFFFFFF0,
+                                    R & 0xFFFFFFFF};
+        Args[P] = Choices[Rand() % std::size(Choices)];
+      }
+      // Most of the time, make the call plausible: real descriptors and
+      // planted paths where the function takes them.
+      if (Rand() % 4 != 0) {
+        struct Layout {
+          const char *Name;
+          std::vector<int> Fds, Paths;
+        };
+        static const Layout Layouts[] = {
+            {"path_create_directory", {0}, {1}},
+            {"path_remove_directory", {0}, {1}},
+            {"path_unlink_file", {0}, {1}},
+            {"path_filestat_get", {0}, {2}},
+            {"path_filestat_set_times", {0}, {2}},
+            {"path_link", {0, 4}, {2, 5}},
+            {"path_open", {0}, {2}},
+            {"path_readlink", {0}, {1}},
+            {"path_rename", {0, 3}, {1, 4}},
+            {"path_symlink", {2}, {0, 3}},
+        };
+        const Layout *L = nullptr;
+        for (const Layout &X : Layouts)
+          if (!std::strcmp(X.Name, F->Name))
+            L = &X;
+        std::vector<int> FdPos = L ? L->Fds : std::vector<int>{0};
+        for (int P : FdPos)
+          Args[P] = 3 + Rand() % 5;
+        if (L)
+          for (int P : L->Paths) {
+            unsigned I = static_cast<unsigned>(Rand() % PathAddrs.size());
+            Args[P] = PathAddrs[I];
+            Args[P + 1] = PathLens[I];
+          }
+        if (!std::strcmp(F->Name, "path_open")) {
+          const uint64_t Rights[] = {RIGHTS_ALL, R_FD_READ | R_FD_SEEK,
+                                     R_FD_WRITE | R_FD_READ, 0,
+                                     RIGHTS_DIRECTORY};
+          Args[4] = Rand() % 16;
+          Args[5] = Rights[Rand() % std::size(Rights)];
+          Args[6] = Rand() % 2 ? RIGHTS_ALL : 0;
+          Args[7] = Rand() % 2 ? 0 : Rand() % 32;
+          Args[8] = 4000;
+        }
+      }
+      G.DenyWriteLo = (Rand() % 4 == 0) ? 0x8000 : 0;
+      G.DenyWriteHi = G.DenyWriteLo ? 0xA000 : 0;
+      Outcome O = F->Call(C, G.GM, Args);
+      ++Calls;
+      if (O.K == Outcome::Return)
+        ++Errnos[O.Value];
+      check(O.K == Outcome::Return || !std::strcmp(F->Name, "proc_exit"),
+            std::string("only proc_exit exits: ") + F->Name);
+      check(O.K == Outcome::Exit || O.Value <= 76,
+            std::string("errno in range: ") + F->Name);
+    }
+  }
+  checkEq(countOpenFds(), Before, "no descriptor leaked");
+  // Nothing but the preopen itself may exist beside it.
+  unsigned Entries = 0;
+  if (DIR *D = ::opendir(Parent.c_str())) {
+    while (dirent *E = ::readdir(D))
+      if (std::strcmp(E->d_name, ".") && std::strcmp(E->d_name, ".."))
+        ++Entries;
+    ::closedir(D);
+  }
+  checkEq(Entries, 1, "nothing created outside the preopen");
+  std::fflush(stdout);
+  ::dup2(Report, 1);
+  ::close(Report);
+  std::printf("fuzz: %u calls, %zu distinct errnos\n", Calls, Errnos.size());
+  if (std::getenv("WMC_WASI_FUZZ_VERBOSE"))
+    for (auto &[E, N] : Errnos)
+      std::printf("  errno %u: %u\n", E, N);
+}
+
 // ---- imports: compare a module's WASI imports with our signatures -------
 
 struct Reader {
@@ -1099,8 +1374,8 @@ int main(int Argc, char **Argv) {
   std::string Dir = I + 1 < Argc ? Argv[I + 1] : "";
   if (Group == "imports")
     return checkImports(Dir.c_str());
-  bool NeedsDir = Group != "signatures" && Group != "args" &&
-                  Group != "clock" && Group != "random";
+  bool NeedsDir = Group != "signatures" && Group != "errno" &&
+                  Group != "args" && Group != "clock" && Group != "random";
   if (NeedsDir && Dir.empty()) {
     std::fprintf(stderr, "error: group '%s' needs a scratch directory\n",
                  Group.c_str());
@@ -1109,8 +1384,12 @@ int main(int Argc, char **Argv) {
   try {
     if (Group == "signatures") {
       testSignatures();
+    } else if (Group == "errno") {
+      testErrno();
     } else if (Group == "leaks") {
       testLeaks(Dir);
+    } else if (Group == "fuzz") {
+      testFuzz(Dir, 100000);
     } else {
       Context C(optionsFor(Dir));
       std::map<std::string, std::function<void()>> Groups = {
