@@ -32,6 +32,10 @@ const std::vector<PassInfo> &passTable() {
        "hoist non-trapping loads out of loops that do not write their memory "
        "(per-memory effects)",
        createMemoryLICMPass},
+      {"wmc-lower-to-single-memory",
+       "merge all memories into one (exact bounds checks; protections are "
+       "not enforced)",
+       createLowerToSingleMemoryPass},
       {"wmc-check-markers",
        "fail if any wasm-memctl marker import is left in the module",
        createCheckMarkersPass},
