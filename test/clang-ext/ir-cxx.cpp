@@ -132,4 +132,4 @@ void typed() {
 // OPT: call void @__wmc_intrinsic_protect(i32 noundef 1, i32 noundef ptrtoint (ptr addrspace(101) @key to i32), i32 noundef 32, i32 noundef 1)
 // OPT: call void @__wmc_intrinsic_memcpy(i32 noundef 0, i32 noundef ptrtoint (ptr @plain to i32), i32 noundef 65535, i32 noundef ptrtoint (ptr addrspace(99) @_ZL5table to i32), i32 noundef 16)
 // OPT: call void @__wmc_intrinsic_memset(i32 noundef 2, i32 noundef ptrtoint (ptr addrspace(102) @slots to i32), i32 noundef 0, i32 noundef 32)
-// OPT: call i32 @__wmc_intrinsic_memory_grow(i32 noundef 2, i32 noundef 1)
+// OPT: call {{.*}}i32 @__wmc_intrinsic_memory_grow(i32 noundef 2, i32 noundef 1)
