@@ -78,8 +78,13 @@ uint8_t filetypeOf(mode_t Mode) {
   }
 }
 
-uint64_t baseRightsFor(uint8_t Type) {
+uint64_t baseRightsFor(uint8_t Type, int HostFd) {
   switch (Type) {
+  case FT_CHARACTER_DEVICE:
+    // wasi-libc's isatty() is "a character device without seek/tell
+    // rights": give them to devices that are not terminals (/dev/null).
+    return ::isatty(HostFd) ? RIGHTS_STREAM
+                            : RIGHTS_STREAM | R_FD_SEEK | R_FD_TELL;
   case FT_REGULAR_FILE:
   case FT_BLOCK_DEVICE:
     return RIGHTS_REGULAR_FILE;
@@ -107,7 +112,7 @@ uint16_t makeEntry(UniqueFd Fd, uint64_t Base, uint64_t Inheriting,
     return lastErrno();
   auto E = std::make_unique<FdEntry>();
   E->Type = filetypeOf(St.st_mode);
-  E->RightsBase = Base & baseRightsFor(E->Type);
+  E->RightsBase = Base & baseRightsFor(E->Type, Fd.get());
   E->RightsInheriting = E->Type == FT_DIRECTORY ? Inheriting & RIGHTS_ALL : 0;
   E->HostFd = Fd.release();
   Out = std::move(E);

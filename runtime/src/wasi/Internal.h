@@ -157,8 +157,8 @@ inline uint32_t u32(uint64_t V) { return static_cast<uint32_t>(V); }
 
 /// WASI filetype of a host st_mode.
 uint8_t filetypeOf(mode_t Mode);
-/// The base rights a descriptor of \p Type can hold.
-uint64_t baseRightsFor(uint8_t Type);
+/// The base rights host descriptor \p HostFd of file type \p Type can hold.
+uint64_t baseRightsFor(uint8_t Type, int HostFd);
 /// Builds a guest descriptor for a freshly opened host \p Fd (fstat picks its
 /// type); rights are \p Base / \p Inheriting masked to what the type allows.
 /// Takes ownership of \p Fd.

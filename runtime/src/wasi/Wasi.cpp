@@ -97,7 +97,7 @@ Context::Context(Options O) : S(std::make_unique<State>()) {
     E->OwnsHostFd = false;
     struct stat St;
     E->Type = ::fstat(Stdio, &St) == 0 ? filetypeOf(St.st_mode) : FT_UNKNOWN;
-    E->RightsBase = baseRightsFor(E->Type);
+    E->RightsBase = baseRightsFor(E->Type, Stdio);
     if (E->Type == FT_DIRECTORY) // stdio is never a base for path lookups
       E->RightsBase &= ~RIGHTS_DIRECTORY | R_FD_FILESTAT_GET;
     S->Fds.push_back(std::move(E));

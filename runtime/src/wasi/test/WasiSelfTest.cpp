@@ -1056,6 +1056,23 @@ void testStdio(Context &C) {
   uint32_t Fd;
   G.open(3, ".", OFLAG_DIRECTORY, R_FD_READDIR, Fd);
   checkEq(Fd, 4, "lowest free fd >= 3 is reused");
+  // A character device that is not a terminal is seekable, so wasi-libc's
+  // isatty() (char device without seek/tell rights) says no.
+  {
+    Options O;
+    O.Preopens.push_back({"/dev", ""});
+    Context Dev(std::move(O));
+    Guest D(Dev);
+    uint32_t NullFd;
+    checkEq(D.open(3, "null", 0, RIGHTS_ALL, NullFd, 1), 0, "open /dev/null");
+    uint32_t Fs2 = D.alloc(24);
+    checkEq(D.call("fd_fdstat_get", {NullFd, Fs2}), 0, "fdstat /dev/null");
+    checkEq(D.Bytes[Fs2], FT_CHARACTER_DEVICE, "/dev/null is a char device");
+    check((D.u64(Fs2 + 8) & R_FD_SEEK) != 0, "/dev/null is seekable");
+    checkEq(D.call("fd_close", {NullFd}), 0, "close /dev/null");
+    checkEq(D.pathCall("path_create_directory", 3, "../tmp/escape"),
+            ERRNO_NOTCAPABLE, "/dev preopen is a floor too");
+  }
   std::printf("stdio ok\n");
 }
 
