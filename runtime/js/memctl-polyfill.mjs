@@ -17,8 +17,9 @@
 // compiles the rewritten bytes, wraps its WASI import object with wrapWasi()
 // (fd -> host path tracking for map, EFAULT for host accesses to protected
 // pages), instantiates with importObject(), then calls attach(instance).
-// Guest loads/stores are not checked; `strict` mode detects writes to
-// non-writable pages at the next host call (see docs/memory-control.md §7).
+// Guest loads/stores are not checked by default; `strict` mode instruments
+// the module (strict-instrument.mjs) so every access checks the page table
+// and traps like wmc-run (see docs/memory-control.md §7).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
@@ -27,6 +28,9 @@ import {
   WMC_PROT_NONE, WMC_PROT_READ, WMC_PROT_READWRITE, WMC_PROT_SECTION, WMC_PROT_VERSION,
   WMC_PROTECTION_PAGE_SIZE,
 } from "./abi-table.mjs";
+import {
+  decodeInfo, instrument, PAGETABLE_EXPORT, RECORD, TABLE_BASE, TABLE_STRIDE,
+} from "./strict-instrument.mjs";
 import { addMemoryExports, BinaryError, formatType, parseModule, Reader } from "./wasm-binary.mjs";
 
 const PAGE = WMC_PROTECTION_PAGE_SIZE;
@@ -153,8 +157,6 @@ class MemoryState {
     this.pages = new Uint8Array(0);
     /// Number of pages that are not read-write (0 = nothing to check).
     this.restricted = 0;
-    /// Strict mode: page index -> copy of the bytes of a non-writable page.
-    this.snapshots = new Map();
   }
   label() { return this.name ? `memory ${this.index} "${this.name}"` : `memory ${this.index}`; }
   /// Access of pages added by memory.grow (§3).
@@ -178,6 +180,8 @@ export class MemoryControl {
     /// Guest fd -> { hostPath, rights } for files opened through WASI.
     this.files = new Map();
     this.attached = false;
+    /// Strict mode: bytes of the page-table memory the instrumented code reads.
+    this.pageTable = null;
   }
 
   /// The module bytes to compile: the input plus one export per memory.
@@ -199,6 +203,16 @@ export class MemoryControl {
   /// Takes the memories from the instance and applies the initial
   /// protections (§1): called after instantiation, before `_start`.
   attach(instance) {
+    if (this.strict) {
+      const table = instance.exports[PAGETABLE_EXPORT];
+      if (!(table instanceof WebAssembly.Memory)) throw new MemctlError(`strict mode: export "${PAGETABLE_EXPORT}" missing`);
+      this.pageTable = new Uint8Array(table.buffer);
+      // Pages past the current size get the state memory.grow gives them.
+      for (const m of this.memories) {
+        const base = TABLE_BASE + m.index * TABLE_STRIDE;
+        this.pageTable.fill(m.grownState() & ACCESS_MASK, base, base + TABLE_STRIDE);
+      }
+    }
     for (const m of this.memories) {
       m.memory = instance.exports[MEMORY_EXPORT_PREFIX + m.index];
       if (!(m.memory instanceof WebAssembly.Memory))
@@ -206,6 +220,8 @@ export class MemoryControl {
       const count = m.memory.buffer.byteLength / PAGE;
       m.pages = new Uint8Array(count).fill(WMC_PROT_READWRITE);
       m.restricted = 0;
+      if (this.pageTable)
+        this.pageTable.fill(WMC_PROT_READWRITE, TABLE_BASE + m.index * TABLE_STRIDE, TABLE_BASE + m.index * TABLE_STRIDE + count);
       const initial = m.readOnly ? WMC_PROT_READ : m.mappable ? UNMAPPED : WMC_PROT_READWRITE;
       for (let p = 0; p < count; p++) this.setPage(m, p, initial);
       for (let p = 0; p < m.guardBytes / PAGE; p++) this.setPage(m, p, GUARD | WMC_PROT_NONE);
@@ -231,7 +247,6 @@ export class MemoryControl {
     const m = this.checkRange(WMC_BUILTIN_DISCARD, k, addr, len);
     addr >>>= 0; len >>>= 0;
     new Uint8Array(m.memory.buffer, addr, len).fill(0);
-    if (this.strict) this.resnapshot(m, addr / PAGE, (addr + len) / PAGE);
   }
 
   map(k, addr, len, fd, offset, prot) {
@@ -241,7 +256,6 @@ export class MemoryControl {
     const errno = this.copyFile(m, addr, len, fd, offset);
     if (errno !== ERRNO.SUCCESS) return errno;
     for (let p = addr / PAGE; p < (addr + len) / PAGE; p++) this.setPage(m, p, prot);
-    if (this.strict) this.resnapshot(m, addr / PAGE, (addr + len) / PAGE);
     return ERRNO.SUCCESS;
   }
 
@@ -251,7 +265,6 @@ export class MemoryControl {
     new Uint8Array(m.memory.buffer, addr, len).fill(0);
     const state = m.mappable ? UNMAPPED | WMC_PROT_NONE : WMC_PROT_READWRITE;
     for (let p = addr / PAGE; p < (addr + len) / PAGE; p++) this.setPage(m, p, state);
-    if (this.strict) this.resnapshot(m, addr / PAGE, (addr + len) / PAGE);
   }
 
   /// Checks 1-5 of §2 in order; returns the memory state or throws a trap.
@@ -324,15 +337,7 @@ export class MemoryControl {
     const isRestricted = (state & ACCESS_MASK) !== WMC_PROT_READWRITE;
     m.pages[p] = state;
     m.restricted += isRestricted - wasRestricted;
-    if (!this.strict) return;
-    if (!isRestricted) m.snapshots.delete(p);
-    else if (!wasRestricted || !m.snapshots.has(p))
-      m.snapshots.set(p, new Uint8Array(m.memory.buffer, p * PAGE, PAGE).slice());
-  }
-
-  resnapshot(m, first, last) {
-    for (let p = first; p < last; p++)
-      if (m.snapshots.has(p)) m.snapshots.set(p, new Uint8Array(m.memory.buffer, p * PAGE, PAGE).slice());
+    if (this.pageTable) this.pageTable[TABLE_BASE + m.index * TABLE_STRIDE + p] = state & ACCESS_MASK;
   }
 
   /// Extends the page table after memory.grow (§3).
@@ -348,25 +353,29 @@ export class MemoryControl {
     }
   }
 
-  /// Strict mode: traps if a non-writable page changed since it was recorded.
-  /// `where` names the host call at which the write is detected.
+  /// Brings the page tables up to date after memory.grow; `where` names the
+  /// host call (for the error when a start function calls a builtin).
   verify(where) {
     if (!this.attached) throw new MemctlError(`${where} called before the instance was attached (a start function cannot use the polyfill)`);
-    for (const m of this.memories) {
-      this.sync(m);
-      if (!this.strict || m.snapshots.size === 0) continue;
-      const bytes = new Uint8Array(m.memory.buffer);
-      for (const [p, snap] of m.snapshots) {
-        const base = p * PAGE;
-        for (let i = 0; i < PAGE; i++) {
-          if (bytes[base + i] === snap[i]) continue;
-          const state = m.pages[p];
-          const kind = (state & ACCESS_MASK) === WMC_PROT_NONE ? "access to no-access memory" : "write to read-only memory";
-          const why = state & GUARD ? "null guard" : state & UNMAPPED ? "unmapped page" : m.readOnly ? "read-only memory" : "protected page";
-          throw new MemctlTrap(kind, `${m.label()}, address ${hex(base + i)}, ${why}; detected by --strict at ${where}`);
-        }
-      }
-    }
+    for (const m of this.memories) this.sync(m);
+  }
+
+  /// Strict mode: the trap message for an access the instrumented code
+  /// refused (it traps with `unreachable` after recording it), or null.
+  violation() {
+    const table = this.pageTable;
+    if (!table) return null;
+    const view = new DataView(table.buffer);
+    if (view.getUint32(RECORD.FLAG, true) !== 1) return null;
+    const address = Number(view.getBigUint64(RECORD.ADDRESS, true));
+    const { memory, write, op } = decodeInfo(view.getUint32(RECORD.INFO, true));
+    const m = this.memories[memory];
+    const details = `${m.label()}, address ${hex(address)}, ${op}`;
+    this.sync(m);
+    if (address >= m.memory.buffer.byteLength) return `out of bounds memory access (${details})`;
+    const access = m.pages[Math.floor(address / PAGE)] & ACCESS_MASK;
+    if (write && access === WMC_PROT_READ) return `write to read-only memory (${details})`;
+    return `access to no-access memory (${details})`;
   }
 
   /// True if the host may access [addr, addr+len) of memory 0 (§4).
@@ -512,11 +521,22 @@ export function prepare(bytes, { strict = false } = {}) {
   const protections = parseProtections(info);
   const control = new MemoryControl(info, builtins, protections, strict);
   const names = info.memories.map((_, k) => [k, MEMORY_EXPORT_PREFIX + k]);
+  let target = info;
+  try {
+    if (strict) {
+      const { bytes: instrumented, tableMemory } = instrument(info);
+      target = parseModule(instrumented);
+      names.push([tableMemory, PAGETABLE_EXPORT]);
+    }
+  } catch (e) {
+    if (e instanceof BinaryError) throw new MemctlError(`--strict: cannot instrument the module: ${e.message}`);
+    throw e;
+  }
   // WASI implementations find memory 0 as the export "memory" (wasm-ld always
   // exports it); provide it for modules that do not.
-  if (names.length && !info.exports.some((e) => e.name === "memory")) names.push([0, "memory"]);
+  if (info.memories.length && !info.exports.some((e) => e.name === "memory")) names.push([0, "memory"]);
   try {
-    control.rewritten = addMemoryExports(info, names);
+    control.rewritten = addMemoryExports(target, names);
   } catch (e) {
     if (e instanceof BinaryError) throw new MemctlError(e.message);
     throw e;

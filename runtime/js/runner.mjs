@@ -4,7 +4,8 @@
 // WASI preview1 comes from node:wasi (bun implements the same module); the
 // current directory is preopened as ".". Every `wasm:memctl` import is served
 // by memctl-polyfill.mjs (docs/memory-control.md §7); `--strict` (or
-// WMC_POLYFILL_STRICT=1) enables its write detection on protected pages.
+// WMC_POLYFILL_STRICT=1) instruments the module so that every guest access to
+// a read-only or no-access page traps, as in wmc-run.
 // Exit status: the program's exit code; 134 and `wasm trap: <kind>` on a wasm
 // trap (engine messages are normalised to the kinds wmc-run prints); 1 and
 // `runner: error: ...` when the module cannot be loaded or instantiated;
@@ -41,11 +42,13 @@ const TRAP_KINDS = [
 ];
 
 /// The `wasm trap:` text for an exception, or null if it is not a trap.
-function trapMessage(e) {
+function trapMessage(e, memctl) {
   if (e?.wmcTrap) return e.message;
   const isTrap = e instanceof WebAssembly.RuntimeError ||
     (e instanceof RangeError && /^Maximum call stack size exceeded/.test(e.message));
   if (!isTrap) return null;
+  const refused = memctl?.violation();
+  if (refused) return refused;
   const message = String(e.message).replace(/ \(evaluating '.*'\)$/s, "");
   for (const [pattern, kind] of TRAP_KINDS)
     if (pattern.test(message)) return kind;
@@ -92,9 +95,8 @@ try {
   const instance = await WebAssembly.instantiate(module, imports);
   memctl.attach(instance);
   code = wasi.start(instance);
-  memctl.verify("exit");
 } catch (e) {
-  const trap = trapMessage(e);
+  const trap = trapMessage(e, memctl);
   if (trap !== null) {
     console.error(`wasm trap: ${trap}`);
     process.exit(EXIT_TRAP);

@@ -18,8 +18,6 @@ const SECTION_TYPE = 1;
 const SECTION_IMPORT = 2;
 const SECTION_MEMORY = 5;
 const SECTION_EXPORT = 7;
-/// Non-custom sections that must come after the export section.
-const AFTER_EXPORT = new Set([8, 9, 10, 11, 12]);
 
 const VALTYPE_NAMES = new Map([
   [0x7f, "i32"], [0x7e, "i64"], [0x7d, "f32"], [0x7c, "f64"], [0x7b, "v128"],
@@ -220,6 +218,53 @@ function encodeName(text) {
   return [...encodeU32(utf8.length), ...utf8];
 }
 
+/// Canonical order of the non-custom sections (tag = 13 sits after memory,
+/// datacount = 12 before code).
+const SECTION_ORDER = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
+
+/// Returns a copy of the module in which each section id of `payloads` (a
+/// Map id -> Uint8Array or array of bytes) has that payload: an existing
+/// section is replaced in place, a missing one is inserted at its canonical
+/// position.
+export function replaceSections(info, payloads) {
+  const { bytes } = info;
+  const pieces = [];
+  const pending = new Map(payloads);
+  const emit = (id) => {
+    const body = pending.get(id);
+    pending.delete(id);
+    pieces.push(Uint8Array.from([id, ...encodeU32(body.length)]), Uint8Array.from(body));
+  };
+  let pos = 0;
+  for (const sec of info.sections) {
+    if (sec.id !== SECTION_CUSTOM) {
+      // Insert missing sections that come before this one.
+      for (const id of [...pending.keys()]) {
+        if (id !== sec.id && !info.sections.some((x) => x.id === id) &&
+            SECTION_ORDER.indexOf(id) < SECTION_ORDER.indexOf(sec.id)) {
+          pieces.push(bytes.subarray(pos, sec.start));
+          pos = sec.start;
+          emit(id);
+        }
+      }
+    }
+    if (pending.has(sec.id) && sec.id !== SECTION_CUSTOM) {
+      pieces.push(bytes.subarray(pos, sec.start));
+      emit(sec.id);
+      pos = sec.end;
+    }
+  }
+  pieces.push(bytes.subarray(pos));
+  for (const id of SECTION_ORDER.filter((x) => pending.has(x))) emit(id);
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /// Returns a copy of the module whose export section also exports memory k
 /// as `name` for every [k, name] in `names` (an array of pairs). Existing
 /// exports are kept in order; the section is created at the right place when
@@ -234,25 +279,15 @@ export function addMemoryExports(info, names) {
     entries.push(...encodeName(name), 2, ...encodeU32(index));
   }
   const old = info.sections.find((s) => s.id === SECTION_EXPORT);
-  let body, insertAt, removeEnd;
+  let body;
   if (old) {
     const r = new Reader(bytes, old.payload, old.end);
     const count = r.u32();
     body = [...encodeU32(count + names.length), ...bytes.subarray(r.pos, old.end), ...entries];
-    insertAt = old.start;
-    removeEnd = old.end;
   } else {
-    const next = info.sections.find((s) => AFTER_EXPORT.has(s.id));
-    insertAt = next ? next.start : bytes.length;
-    removeEnd = insertAt;
     body = [...encodeU32(names.length), ...entries];
   }
-  const section = Uint8Array.from([SECTION_EXPORT, ...encodeU32(body.length), ...body]);
-  const out = new Uint8Array(insertAt + section.length + (bytes.length - removeEnd));
-  out.set(bytes.subarray(0, insertAt), 0);
-  out.set(section, insertAt);
-  out.set(bytes.subarray(removeEnd), insertAt + section.length);
-  return out;
+  return replaceSections(info, new Map([[SECTION_EXPORT, body]]));
 }
 
-export { Reader };
+export { encodeU32, Reader };

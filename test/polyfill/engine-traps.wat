@@ -85,12 +85,19 @@
   (elem (i32.const 0) $nothing)
   (func $nothing)
   (func $recurse (call $recurse))
-  ;; case() -> the first digit of argv[1] (the test case), or -1 without one.
+  ;; case() -> argv[1] as a decimal number (the test case), or -1 without one.
   (func $case (result i32)
+    (local $p i32) (local $n i32)
     (drop (call $args_sizes_get (i32.const 0xD800) (i32.const 0xD804)))
     (if (i32.lt_u (i32.load (i32.const 0xD800)) (i32.const 2)) (then (return (i32.const -1))))
     (drop (call $args_get (i32.const 0xD900) (i32.const 0xDA00)))
-    (i32.sub (i32.load8_u (i32.load (i32.const 0xD904))) (i32.const 48)))
+    (local.set $p (i32.load (i32.const 0xD904)))
+    (loop $digit (if (i32.load8_u (local.get $p)) (then
+      (local.set $n (i32.add (i32.mul (local.get $n) (i32.const 10))
+                             (i32.sub (i32.load8_u (local.get $p)) (i32.const 48))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $digit))))
+    (local.get $n))
   ;; Labels for $print, one per 32-byte slot of memory 0 at 0xE000.
   (data (memory 0) (i32.const 0xE000) "case")
 

@@ -2,8 +2,9 @@
 ;; memory 1: read-only, memory 2: mappable) runs in node and bun; the
 ;; polyfill applies the section to its page table: builtins on read-only,
 ;; guard or unmapped ranges trap, WASI calls touching the guard get EFAULT,
-;; and --strict detects guest stores into non-writable pages at the next host
-;; call. Without --strict, guest stores are not enforced (documented limit).
+;; and with --strict every guest access to a non-writable or no-access page
+;; traps at the access. Without --strict, guest accesses are not checked
+;; (documented limit).
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: python3 %S/Inputs/add-section.py %t.wasm wmc.protections 01 03  00 00 80 20  01 01 00  02 02 00
 ;; Engines ignore the custom section: the module validates as is.
@@ -12,7 +13,6 @@
 ;; RAW: true
 ;; RUN: %run-node %t.wasm | FileCheck %s --check-prefix=MAIN
 ;; RUN: %run-bun %t.wasm | FileCheck %s --check-prefix=MAIN
-;; RUN: env WMC_POLYFILL_STRICT=1 %run-node %t.wasm | FileCheck %s --check-prefix=MAIN
 ;; MAIN-NOT: case
 ;; MAIN: RODATA 82
 ;; MAIN-NEXT: fd_write from the guard 21
@@ -71,34 +71,50 @@
 ;; RUN: FileCheck %s --check-prefix=CASE5 < %t.node5
 ;; RUN: %run-bun --strict %t.wasm 5 > %t.bun5 2>&1 || echo "exit status $?" >> %t.bun5
 ;; RUN: FileCheck %s --check-prefix=CASE5 < %t.bun5
-;; --strict: store into the read-only memory, seen at the next WASI call:
+;; --strict: store into the read-only memory traps at the store:
 ;; CASE5: case 5
-;; CASE5-NEXT: wasm trap: write to read-only memory (memory 1, address 0x14, read-only memory; detected by --strict at fd_write)
+;; CASE5-NEXT: wasm trap: write to read-only memory (memory 1, address 0x14, i32.store8)
 ;; CASE5-NEXT: exit status 134
 ;; RUN: %run-node --strict %t.wasm 6 > %t.node6 2>&1 || echo "exit status $?" >> %t.node6
 ;; RUN: FileCheck %s --check-prefix=CASE6 < %t.node6
 ;; RUN: %run-bun --strict %t.wasm 6 > %t.bun6 2>&1 || echo "exit status $?" >> %t.bun6
 ;; RUN: FileCheck %s --check-prefix=CASE6 < %t.bun6
-;; --strict: store into the null guard:
+;; --strict: load from the null guard:
 ;; CASE6: case 6
-;; CASE6-NEXT: wasm trap: access to no-access memory (memory 0, address 0x8, null guard; detected by --strict at fd_write)
+;; CASE6-NEXT: wasm trap: access to no-access memory (memory 0, address 0x8, i32.load)
 ;; CASE6-NEXT: exit status 134
 ;; RUN: %run-node --strict %t.wasm 7 > %t.node7 2>&1 || echo "exit status $?" >> %t.node7
 ;; RUN: FileCheck %s --check-prefix=CASE7 < %t.node7
 ;; RUN: %run-bun --strict %t.wasm 7 > %t.bun7 2>&1 || echo "exit status $?" >> %t.bun7
 ;; RUN: FileCheck %s --check-prefix=CASE7 < %t.bun7
-;; --strict: store into a protect-ed page, seen at exit:
+;; --strict: store into a protect-ed page:
 ;; CASE7: case 7
-;; CASE7-NEXT: wasm trap: write to read-only memory (memory 0, address 0x2ffc, protected page; detected by --strict at exit)
+;; CASE7-NEXT: wasm trap: write to read-only memory (memory 0, address 0x2ffc, i32.store)
 ;; CASE7-NEXT: exit status 134
 ;; RUN: %run-node --strict %t.wasm 8 > %t.node8 2>&1 || echo "exit status $?" >> %t.node8
 ;; RUN: FileCheck %s --check-prefix=CASE8 < %t.node8
 ;; RUN: %run-bun --strict %t.wasm 8 > %t.bun8 2>&1 || echo "exit status $?" >> %t.bun8
 ;; RUN: FileCheck %s --check-prefix=CASE8 < %t.bun8
-;; --strict: store into an unmapped page, seen at the next builtin:
+;; --strict: load from an unmapped page of the mappable memory:
 ;; CASE8: case 8
-;; CASE8-NEXT: wasm trap: access to no-access memory (memory 2, address 0x1001, unmapped page; detected by --strict at unmap.2)
+;; CASE8-NEXT: wasm trap: access to no-access memory (memory 2, address 0x1001, i32.load8_u)
 ;; CASE8-NEXT: exit status 134
+;; RUN: %run-node --strict %t.wasm 9 > %t.node9 2>&1 || echo "exit status $?" >> %t.node9
+;; RUN: FileCheck %s --check-prefix=CASE9 < %t.node9
+;; RUN: %run-bun --strict %t.wasm 9 > %t.bun9 2>&1 || echo "exit status $?" >> %t.bun9
+;; RUN: FileCheck %s --check-prefix=CASE9 < %t.bun9
+;; --strict: grown pages of a mappable memory are unmapped:
+;; CASE9: case 9
+;; CASE9-NEXT: wasm trap: access to no-access memory (memory 2, address 0x10000, i32.store)
+;; CASE9-NEXT: exit status 134
+;; RUN: %run-node --strict %t.wasm 10 > %t.node10 2>&1 || echo "exit status $?" >> %t.node10
+;; RUN: FileCheck %s --check-prefix=CASE10 < %t.node10
+;; RUN: %run-bun --strict %t.wasm 10 > %t.bun10 2>&1 || echo "exit status $?" >> %t.bun10
+;; RUN: FileCheck %s --check-prefix=CASE10 < %t.bun10
+;; --strict: an access past the end is still out of bounds:
+;; CASE10: case 10
+;; CASE10-NEXT: wasm trap: out of bounds memory access
+;; CASE10-NEXT: exit status 134
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
@@ -114,12 +130,19 @@
   (memory $m2 1)
   (export "memory" (memory $m0))
   (data (memory $m1) (i32.const 0x10) "RODATA")
-  ;; case() -> the first digit of argv[1] (the test case), or -1 without one.
+  ;; case() -> argv[1] as a decimal number (the test case), or -1 without one.
   (func $case (result i32)
+    (local $p i32) (local $n i32)
     (drop (call $args_sizes_get (i32.const 0xD800) (i32.const 0xD804)))
     (if (i32.lt_u (i32.load (i32.const 0xD800)) (i32.const 2)) (then (return (i32.const -1))))
     (drop (call $args_get (i32.const 0xD900) (i32.const 0xDA00)))
-    (i32.sub (i32.load8_u (i32.load (i32.const 0xD904))) (i32.const 48)))
+    (local.set $p (i32.load (i32.const 0xD904)))
+    (loop $digit (if (i32.load8_u (local.get $p)) (then
+      (local.set $n (i32.add (i32.mul (local.get $n) (i32.const 10))
+                             (i32.sub (i32.load8_u (local.get $p)) (i32.const 48))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $digit))))
+    (local.get $n))
   ;; Labels for $print, one per 32-byte slot of memory 0 at 0xE000.
   (data (memory 0) (i32.const 0xE000) "")
   (data (memory 0) (i32.const 0xE020) "fd_write from the guard")
@@ -190,13 +213,16 @@
     (if (i32.eq (local.get $c) (i32.const 5)) (then
       (i32.store8 $m1 (i32.const 0x14) (i32.const 1))))
     (if (i32.eq (local.get $c) (i32.const 6)) (then
-      (i32.store $m0 (i32.const 8) (i32.const 1))))
+      (drop (i32.load $m0 (i32.const 8)))))
     (if (i32.eq (local.get $c) (i32.const 7)) (then
       (call $protect0 (i32.const 0x2000) (i32.const 0x1000) (i32.const 1))
-      (i32.store $m0 (i32.const 0x2ffc) (i32.const 1))
-      (return)))
+      (i32.store $m0 (i32.const 0x2ffc) (i32.const 1))))
     (if (i32.eq (local.get $c) (i32.const 8)) (then
-      (i32.store8 $m2 (i32.const 0x1001) (i32.const 1))
-      (call $unmap2 (i32.const 0) (i32.const 0))))
+      (drop (i32.load8_u $m2 (i32.const 0x1001)))))
+    (if (i32.eq (local.get $c) (i32.const 9)) (then
+      (drop (memory.grow $m2 (i32.const 1)))
+      (i32.store $m2 (i32.const 0x10000) (i32.const 1))))
+    (if (i32.eq (local.get $c) (i32.const 10)) (then
+      (drop (i32.load $m2 (i32.const 0x20000)))))
     (call $print (i32.const 8) (i32.const 0)))
 )
