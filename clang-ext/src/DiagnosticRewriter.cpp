@@ -144,10 +144,17 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
   // Any other error about two pointer types into different memories (a
   // rejected static_cast, a comparison of distinct pointer types, ...):
   // say why the types are incompatible.
-  if (Level >= DiagnosticsEngine::Error && ID < diag::DIAG_UPPER_LIMIT) {
+  if ((Level >= DiagnosticsEngine::Error ||
+       Level == DiagnosticsEngine::Note) &&
+      ID < diag::DIAG_UPPER_LIMIT) {
     std::optional<Memory> Seen;
-    for (unsigned I = 0; I < Info.getNumArgs() && I < 4; ++I) {
-      auto M = memoryOfPointee(qualTypeArg(Info, I));
+    for (unsigned I = 0; I < Info.getNumArgs(); ++I) {
+      QualType T = qualTypeArg(Info, I);
+      std::optional<Memory> M;
+      if (!T.isNull() && T->isArrayType())
+        M = memoryOfObjectType(T->getAsArrayTypeUnsafe()->getElementType());
+      else
+        M = memoryOfPointee(T);
       if (!M || !M->isOurs() || M->Kind == Memory::BadIndex)
         continue;
       if (!Seen) {
