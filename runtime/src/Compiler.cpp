@@ -1,0 +1,1073 @@
+//===- runtime/src/Compiler.cpp - Validate and translate a function body --===//
+//
+// One pass over a function body that both validates it (operand type stack +
+// control stack, as in the spec's validation algorithm) and emits the
+// interpreter's slot-addressed code (Code.h, Ops.def).
+//
+// Translation scheme: the operand stack height is static, so the value at
+// height h lives in the "canonical" slot NumLocals + h. `local.get` emits
+// nothing: it pushes an entry that aliases the local's slot, and users read
+// the local directly. Aliases are materialised (copied into their canonical
+// slot) before the local is overwritten, at every block boundary, and before
+// calls. Branches copy their label values into the target's canonical slots
+// (skipped when already in place). Peepholes: compare + br_if/if become one
+// fused branch, `i32.const` + add/and/shift become immediate forms, and an
+// instruction followed by local.set/tee writes the local directly.
+// Unreachable code is validated but not emitted.
+//===----------------------------------------------------------------------===//
+#include "Compiler.h"
+#include "Code.h"
+#include "Reader.h"
+
+#include <algorithm>
+
+namespace wmc {
+namespace {
+
+struct Entry {
+  ValType T;
+  uint32_t Slot;
+};
+
+enum CtrlKind : uint8_t { KBlock, KLoop, KIf, KElse, KFunc };
+
+struct Ctrl {
+  CtrlKind Kind;
+  std::vector<ValType> Params, Results;
+  uint32_t Height = 0;      ///< operand stack height below the block's params
+  bool Unreachable = false; ///< rest of the block is unreachable
+  bool Dead = false;        ///< whole block sits in unreachable code
+  size_t Start = 0;         ///< code index of a loop's first instruction
+  /// Forward branches to patch: (instruction index, offset word index).
+  std::vector<std::pair<size_t, size_t>> Fixups;
+  size_t ElseInstr = SIZE_MAX, ElseWord = 0; ///< an if's branch to else
+  const std::vector<ValType> &labelTypes() const {
+    return Kind == KLoop ? Params : Results;
+  }
+};
+
+constexpr size_t NoPos = SIZE_MAX;
+
+class FuncCompiler {
+public:
+  FuncCompiler(const Module &M, uint32_t FuncIndex, Reader &R, size_t End,
+               const CompileEnv &Env, CompiledFunc &Out)
+      : M(M), R(R), End(End), Env(Env), Out(Out), Code(Out.Code),
+        Type(M.Types[M.FuncTypes[FuncIndex]]) {}
+
+  void run();
+
+private:
+  const Module &M;
+  Reader &R;
+  size_t End;
+  const CompileEnv &Env;
+  CompiledFunc &Out;
+  std::vector<uint64_t> &Code;
+  const FuncType &Type;
+  std::vector<ValType> Locals;
+  std::vector<Entry> Vals;
+  std::vector<Ctrl> Ctrls;
+  uint32_t NumLocals = 0;
+  uint32_t MaxHeight = 0;
+  size_t InstrOff = 0;
+  // Peephole state: the last emitted instruction, if nothing (no label)
+  // was placed after it.
+  size_t LastPos = NoPos;
+  Op LastOp = Op::Unreachable;
+  size_t LastDstWord = NoPos; ///< its retargetable destination operand
+
+  [[noreturn]] void invalid(const std::string &Msg) {
+    throw LoadError(InstrOff, Msg, false);
+  }
+
+  // ---- operand stack ------------------------------------------------------
+  uint32_t canon(size_t H) const { return NumLocals + (uint32_t)H; }
+  void push(ValType T) {
+    Vals.push_back({T, canon(Vals.size())});
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+  }
+  Entry pop() {
+    Ctrl &C = Ctrls.back();
+    if (Vals.size() == C.Height) {
+      if (C.Unreachable)
+        return {ValType::Any, 0};
+      invalid("type mismatch: operand stack underflow");
+    }
+    Entry E = Vals.back();
+    Vals.pop_back();
+    return E;
+  }
+  Entry pop(ValType Expected) {
+    Entry E = pop();
+    if (E.T != Expected && E.T != ValType::Any && Expected != ValType::Any)
+      invalid(std::string("type mismatch: expected ") + valTypeName(Expected) +
+              ", found " + valTypeName(E.T));
+    if (E.T == ValType::Any)
+      E.T = Expected;
+    return E;
+  }
+  void popTypes(const std::vector<ValType> &Ts) {
+    for (size_t I = Ts.size(); I-- > 0;)
+      pop(Ts[I]);
+  }
+
+  // ---- emission -----------------------------------------------------------
+  bool live() const {
+    const Ctrl &C = Ctrls.back();
+    return !C.Unreachable && !C.Dead;
+  }
+  size_t emit(Op O, std::initializer_list<uint64_t> Operands,
+              bool HasDst = false) {
+    if (!live())
+      return NoPos;
+    size_t Pos = Code.size();
+    Code.push_back(opWord(O));
+    Code.insert(Code.end(), Operands.begin(), Operands.end());
+    LastPos = Pos;
+    LastOp = O;
+    LastDstWord = HasDst ? Pos + 1 : NoPos;
+    return Pos;
+  }
+  /// Marks a position that branches may target: no fusion across it.
+  void label() { LastPos = NoPos; }
+  bool lastIs(Op O, uint32_t Dst) const {
+    return LastPos != NoPos && LastOp == O && LastDstWord == LastPos + 1 &&
+           Code[LastDstWord] == Dst;
+  }
+  void copy(uint32_t Dst, uint32_t Src) {
+    if (Dst != Src)
+      emit(Op::Copy, {Dst, Src});
+  }
+  void materialize(size_t I) {
+    Entry &E = Vals[I];
+    if (E.T == ValType::Any || E.Slot == canon(I))
+      return;
+    copy(canon(I), E.Slot);
+    E.Slot = canon(I);
+  }
+  void materializeFrom(size_t From) {
+    for (size_t I = From; I < Vals.size(); ++I)
+      materialize(I);
+  }
+  void materializeLocal(uint32_t L) {
+    for (size_t I = 0; I < Vals.size(); ++I)
+      if (Vals[I].Slot == L && Vals[I].T != ValType::Any)
+        materialize(I);
+  }
+  bool localAliased(uint32_t L) const {
+    for (const Entry &E : Vals)
+      if (E.Slot == L && E.T != ValType::Any)
+        return true;
+    return false;
+  }
+
+  /// Copies the top `N` values into the label slots of `Target`.
+  void branchCopies(const Ctrl &Target) {
+    size_t N = Target.labelTypes().size();
+    size_t Base = Vals.size() - N;
+    for (size_t J = 0; J < N; ++J)
+      if (Vals[Base + J].T != ValType::Any)
+        copy(canon(Target.Height + J), Vals[Base + J].Slot);
+  }
+  bool branchNeedsCopies(const Ctrl &Target) const {
+    size_t N = Target.labelTypes().size();
+    size_t Base = Vals.size() - N;
+    for (size_t J = 0; J < N; ++J)
+      if (Vals[Base + J].T != ValType::Any &&
+          Vals[Base + J].Slot != canon(Target.Height + J))
+        return true;
+    return false;
+  }
+  /// Emits the offset word of a branch at instruction `Instr` to `Target`.
+  void branchTo(Ctrl &Target, size_t Instr) {
+    if (Target.Kind == KLoop) {
+      Code.push_back((uint64_t)((int64_t)Target.Start - (int64_t)Instr));
+    } else {
+      Target.Fixups.push_back({Instr, Code.size()});
+      Code.push_back(0);
+    }
+  }
+  void patchTo(const std::vector<std::pair<size_t, size_t>> &Fixups,
+               size_t Dest) {
+    for (auto [Instr, Word] : Fixups)
+      Code[Word] = (uint64_t)((int64_t)Dest - (int64_t)Instr);
+  }
+  /// Unconditional branch to `Target` (values already type checked).
+  void emitBr(Ctrl &Target) {
+    if (!live())
+      return;
+    branchCopies(Target);
+    size_t P = emit(Op::Br, {});
+    branchTo(Target, P);
+  }
+
+  Ctrl &labelAt(uint32_t Depth) {
+    if (Depth >= Ctrls.size())
+      invalid("unknown label " + std::to_string(Depth));
+    return Ctrls[Ctrls.size() - 1 - Depth];
+  }
+  /// Checks that the top values have types `Ts` without removing them.
+  /// Typed: unknown entries take the expected type (block params, call
+  /// args); raw: they stay unknown (branch label checks).
+  void checkTop(const std::vector<ValType> &Ts, bool Typed) {
+    std::vector<Entry> Saved;
+    for (size_t I = Ts.size(); I-- > 0;) {
+      Entry E = pop();
+      if (E.T != Ts[I] && E.T != ValType::Any)
+        invalid(std::string("type mismatch: expected ") + valTypeName(Ts[I]) +
+                ", found " + valTypeName(E.T));
+      if (Typed && E.T == ValType::Any)
+        E.T = Ts[I];
+      Saved.push_back(E);
+    }
+    for (size_t I = Saved.size(); I-- > 0;)
+      Vals.push_back(Saved[I]);
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+  }
+  void checkLabelValues(const Ctrl &Target) {
+    checkTop(Target.labelTypes(), false);
+  }
+  void unreachable() {
+    Ctrl &C = Ctrls.back();
+    Vals.resize(C.Height);
+    C.Unreachable = true;
+    label();
+  }
+
+  void pushCtrl(CtrlKind K, std::vector<ValType> Params,
+                std::vector<ValType> Results) {
+    bool Dead = !Ctrls.empty() && !live();
+    Ctrl C;
+    C.Kind = K;
+    C.Params = std::move(Params);
+    C.Results = std::move(Results);
+    C.Dead = Dead;
+    C.Height = (uint32_t)(Vals.size() - C.Params.size());
+    Ctrls.push_back(std::move(C));
+  }
+
+  void blockType(std::vector<ValType> &Params, std::vector<ValType> &Results) {
+    uint8_t B = R.peek();
+    if (B == 0x40) {
+      R.u8();
+      return;
+    }
+    if (B == 0x7F || B == 0x7E || B == 0x7D || B == 0x7C || B == 0x70 ||
+        B == 0x6F) {
+      R.u8();
+      Results.push_back((ValType)B);
+      return;
+    }
+    if (B == 0x7B)
+      R.fail("unsupported feature: SIMD (v128)");
+    int64_t Idx = R.sleb(33);
+    if (Idx < 0 || (uint64_t)Idx >= M.Types.size())
+      invalid("unknown type " + std::to_string(Idx));
+    Params = M.Types[Idx].Params;
+    Results = M.Types[Idx].Results;
+  }
+
+  struct MemArg {
+    uint32_t Mem;
+    uint32_t Offset;
+  };
+  MemArg memArg(unsigned NaturalLog2) {
+    uint32_t Align = R.u32();
+    uint32_t Mem = 0;
+    if (Align & 0x40) {
+      Align &= ~0x40u;
+      Mem = R.u32();
+    }
+    uint32_t Offset = R.u32();
+    if (Mem >= M.Memories.size())
+      invalid("unknown memory " + std::to_string(Mem));
+    if (Align > NaturalLog2)
+      invalid("alignment must not be larger than natural");
+    return {Mem, Offset};
+  }
+  uint32_t memIndex() {
+    uint32_t Mem = R.u32();
+    if (Mem >= M.Memories.size())
+      invalid("unknown memory " + std::to_string(Mem));
+    return Mem;
+  }
+  /// memory.size/grow: the memory index that replaced MVP's reserved zero
+  /// byte. Kept to one byte so MVP's "zero byte expected" rule still holds
+  /// for long encodings of 0.
+  uint32_t reservedMemIndex() {
+    size_t Off = R.offset();
+    uint8_t B = R.u8();
+    if (B & 0x80)
+      R.failAt(Off, "zero byte expected (memory index must be one byte)");
+    if (B >= M.Memories.size())
+      invalid("unknown memory " + std::to_string(B));
+    return B;
+  }
+  uint32_t tableIndex() {
+    uint32_t T = R.u32();
+    if (T >= M.Tables.size())
+      invalid("unknown table " + std::to_string(T));
+    return T;
+  }
+  uint32_t dataIndex() {
+    uint32_t D = R.u32();
+    if (!Env.HasDataCount)
+      invalid("data count section required");
+    if (D >= Env.DataCount)
+      invalid("unknown data segment " + std::to_string(D));
+    return D;
+  }
+  uint32_t elemIndex() {
+    uint32_t E = R.u32();
+    if (E >= M.Elems.size())
+      invalid("unknown elem segment " + std::to_string(E));
+    return E;
+  }
+
+  /// Pushes the result of an instruction and returns its slot.
+  uint32_t result(ValType T) {
+    push(T);
+    return Vals.back().Slot;
+  }
+
+  void numeric(unsigned Opc);
+  void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
+                         size_t &WordOut);
+  void endFunctionOrReturn();
+  void instruction(uint8_t Opc);
+  void prefixFC();
+  void localSetOrTee(uint32_t L, bool Tee);
+};
+
+// ---- numeric signatures --------------------------------------------------
+
+struct Sig {
+  ValType A, B, R; ///< B == Any: unary
+};
+
+bool numericSig(unsigned Opc, Sig &S) {
+  using V = ValType;
+  auto Set = [&](V A, V B, V Rr) {
+    S = {A, B, Rr};
+    return true;
+  };
+  if (Opc == 0x45) return Set(V::I32, V::Any, V::I32);
+  if (Opc >= 0x46 && Opc <= 0x4F) return Set(V::I32, V::I32, V::I32);
+  if (Opc == 0x50) return Set(V::I64, V::Any, V::I32);
+  if (Opc >= 0x51 && Opc <= 0x5A) return Set(V::I64, V::I64, V::I32);
+  if (Opc >= 0x5B && Opc <= 0x60) return Set(V::F32, V::F32, V::I32);
+  if (Opc >= 0x61 && Opc <= 0x66) return Set(V::F64, V::F64, V::I32);
+  if (Opc >= 0x67 && Opc <= 0x69) return Set(V::I32, V::Any, V::I32);
+  if (Opc >= 0x6A && Opc <= 0x78) return Set(V::I32, V::I32, V::I32);
+  if (Opc >= 0x79 && Opc <= 0x7B) return Set(V::I64, V::Any, V::I64);
+  if (Opc >= 0x7C && Opc <= 0x8A) return Set(V::I64, V::I64, V::I64);
+  if (Opc >= 0x8B && Opc <= 0x91) return Set(V::F32, V::Any, V::F32);
+  if (Opc >= 0x92 && Opc <= 0x98) return Set(V::F32, V::F32, V::F32);
+  if (Opc >= 0x99 && Opc <= 0x9F) return Set(V::F64, V::Any, V::F64);
+  if (Opc >= 0xA0 && Opc <= 0xA6) return Set(V::F64, V::F64, V::F64);
+  switch (Opc) {
+  case 0xA7: return Set(V::I64, V::Any, V::I32);
+  case 0xA8: case 0xA9: return Set(V::F32, V::Any, V::I32);
+  case 0xAA: case 0xAB: return Set(V::F64, V::Any, V::I32);
+  case 0xAC: case 0xAD: return Set(V::I32, V::Any, V::I64);
+  case 0xAE: case 0xAF: return Set(V::F32, V::Any, V::I64);
+  case 0xB0: case 0xB1: return Set(V::F64, V::Any, V::I64);
+  case 0xB2: case 0xB3: return Set(V::I32, V::Any, V::F32);
+  case 0xB4: case 0xB5: return Set(V::I64, V::Any, V::F32);
+  case 0xB6: return Set(V::F64, V::Any, V::F32);
+  case 0xB7: case 0xB8: return Set(V::I32, V::Any, V::F64);
+  case 0xB9: case 0xBA: return Set(V::I64, V::Any, V::F64);
+  case 0xBB: return Set(V::F32, V::Any, V::F64);
+  case 0xBC: return Set(V::F32, V::Any, V::I32);
+  case 0xBD: return Set(V::F64, V::Any, V::I64);
+  case 0xBE: return Set(V::I32, V::Any, V::F32);
+  case 0xBF: return Set(V::I64, V::Any, V::F64);
+  case 0xC0: case 0xC1: return Set(V::I32, V::Any, V::I32);
+  case 0xC2: case 0xC3: case 0xC4: return Set(V::I64, V::Any, V::I64);
+  case 0x100: case 0x101: return Set(V::F32, V::Any, V::I32);
+  case 0x102: case 0x103: return Set(V::F64, V::Any, V::I32);
+  case 0x104: case 0x105: return Set(V::F32, V::Any, V::I64);
+  case 0x106: case 0x107: return Set(V::F64, V::Any, V::I64);
+  }
+  return false;
+}
+
+/// Internal op for a numeric wasm opcode (NumOps if none / no-op).
+Op numericOp(unsigned Opc) {
+  switch (Opc) {
+#define UN(Name, O, In, Out, Expr) case O: return Op::Name;
+#define BIN(Name, O, In, Out, Expr) case O: return Op::Name;
+#include "Ops.def"
+  case 0xAD: return Op::I64ExtendI32U;
+  }
+  return Op::NumOps;
+}
+
+void FuncCompiler::numeric(unsigned Opc) {
+  Sig S;
+  if (!numericSig(Opc, S))
+    R.failAt(InstrOff, "illegal opcode");
+  Op O = numericOp(Opc);
+  if (S.B == ValType::Any) {
+    Entry A = pop(S.A);
+    if (O == Op::NumOps) { // wrap / reinterpret: same bits, new type
+      Vals.push_back({S.R, A.Slot});
+      if (A.T == ValType::Any)
+        Vals.back().T = S.R;
+      MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+      return;
+    }
+    uint32_t D = result(S.R);
+    emit(O, {D, A.Slot}, true);
+    return;
+  }
+  Entry B = pop(S.B);
+  Entry A = pop(S.A);
+  uint32_t D = result(S.R);
+  // Immediate forms: `const c; op` where the constant was just emitted.
+  if (lastIs(Op::Const, B.Slot) && B.Slot == canon(Vals.size())) {
+    uint64_t C = Code[LastPos + 2];
+    Op Imm = Op::NumOps;
+    switch (Opc) {
+    case 0x6A: Imm = Op::I32AddImm; break;
+    case 0x6B: Imm = Op::I32AddImm; C = (uint32_t)(0u - (uint32_t)C); break;
+    case 0x71: Imm = Op::I32AndImm; break;
+    case 0x74: Imm = Op::I32ShlImm; C &= 31; break;
+    case 0x75: Imm = Op::I32ShrSImm; C &= 31; break;
+    case 0x76: Imm = Op::I32ShrUImm; C &= 31; break;
+    case 0x7C: Imm = Op::I64AddImm; break;
+    case 0x7D: Imm = Op::I64AddImm; C = 0 - C; break;
+    }
+    if (Imm != Op::NumOps && live()) {
+      Code.resize(LastPos);
+      emit(Imm, {D, A.Slot, C}, true);
+      return;
+    }
+  }
+  emit(O, {D, A.Slot, B.Slot}, true);
+}
+
+/// Emits a conditional branch on the popped i32 condition. Fuses with a
+/// just-emitted compare. Returns the instruction and offset word positions.
+void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
+                                     size_t &Word) {
+  Instr = NoPos;
+  if (!live())
+    return;
+  struct Fuse {
+    Op Cmp, True, False;
+  };
+  static const Fuse Fusions[] = {
+      {Op::I32Eq, Op::BrIfI32Eq, Op::BrIfI32Ne},
+      {Op::I32Ne, Op::BrIfI32Ne, Op::BrIfI32Eq},
+      {Op::I32LtS, Op::BrIfI32LtS, Op::BrIfI32GeS},
+      {Op::I32LtU, Op::BrIfI32LtU, Op::BrIfI32GeU},
+      {Op::I32GtS, Op::BrIfI32GtS, Op::BrIfI32LeS},
+      {Op::I32GtU, Op::BrIfI32GtU, Op::BrIfI32LeU},
+      {Op::I32LeS, Op::BrIfI32LeS, Op::BrIfI32GtS},
+      {Op::I32LeU, Op::BrIfI32LeU, Op::BrIfI32GtU},
+      {Op::I32GeS, Op::BrIfI32GeS, Op::BrIfI32LtS},
+      {Op::I32GeU, Op::BrIfI32GeU, Op::BrIfI32LtU},
+  };
+  if (C.Slot == canon(Vals.size()) && LastPos != NoPos &&
+      LastDstWord == LastPos + 1 && Code[LastDstWord] == C.Slot) {
+    if (LastOp == Op::I32Eqz) {
+      uint64_t A = Code[LastPos + 2];
+      Code.resize(LastPos);
+      Instr = emit(BranchIfTrue ? Op::BrIfI32Eqz : Op::BrIfI32Nez, {A});
+      Word = Code.size();
+      Code.push_back(0);
+      return;
+    }
+    for (const Fuse &F : Fusions) {
+      if (LastOp != F.Cmp)
+        continue;
+      uint64_t A = Code[LastPos + 2], B = Code[LastPos + 3];
+      Code.resize(LastPos);
+      Instr = emit(BranchIfTrue ? F.True : F.False, {A, B});
+      Word = Code.size();
+      Code.push_back(0);
+      return;
+    }
+  }
+  Instr = emit(BranchIfTrue ? Op::BrIfNz : Op::BrIfZ, {C.Slot});
+  Word = Code.size();
+  Code.push_back(0);
+}
+
+void FuncCompiler::endFunctionOrReturn() {
+  // Results to fp[0..n): materialise first so no source is clobbered.
+  size_t N = Type.Results.size();
+  size_t Base = Vals.size() - N;
+  if (live()) {
+    materializeFrom(Base);
+    for (size_t J = 0; J < N; ++J)
+      copy((uint32_t)J, Vals[Base + J].Slot);
+    emit(Op::Ret, {});
+  }
+}
+
+void FuncCompiler::localSetOrTee(uint32_t L, bool Tee) {
+  if (L >= NumLocals)
+    invalid("unknown local " + std::to_string(L));
+  Entry V = pop(Locals[L]);
+  if (live()) {
+    bool Aliased = localAliased(L);
+    if (!Aliased && V.Slot == canon(Vals.size()) && LastPos != NoPos &&
+        LastDstWord == LastPos + 1 && Code[LastDstWord] == V.Slot) {
+      Code[LastDstWord] = L; // the producer writes the local directly
+      V.Slot = L;
+    } else {
+      materializeLocal(L);
+      copy(L, V.Slot);
+      if (Tee && V.Slot != L)
+        V.Slot = L;
+      LastDstWord = NoPos;
+    }
+  }
+  if (Tee) {
+    Vals.push_back({Locals[L], live() ? V.Slot : 0});
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+  }
+}
+
+void FuncCompiler::run() {
+  Locals = Type.Params;
+  Locals.insert(Locals.end(), Out.LocalTypes.begin(), Out.LocalTypes.end());
+  NumLocals = (uint32_t)Locals.size();
+  pushCtrl(KFunc, {}, Type.Results);
+  Code.reserve(64);
+  while (!Ctrls.empty()) {
+    if (R.offset() >= End)
+      R.fail("unexpected end of section or function (missing end)");
+    InstrOff = R.offset();
+    instruction(R.u8());
+  }
+  if (R.offset() != End)
+    R.fail("section size mismatch (operators after function end)");
+  Out.FrameSlots = NumLocals + MaxHeight + 1;
+}
+
+void FuncCompiler::instruction(uint8_t Opc) {
+  switch (Opc) {
+  case 0x00: // unreachable
+    emit(Op::Unreachable, {});
+    unreachable();
+    return;
+  case 0x01: // nop
+    return;
+  case 0x02:   // block
+  case 0x03:   // loop
+  case 0x04: { // if
+    std::vector<ValType> P, Rs;
+    blockType(P, Rs);
+    size_t Instr = NoPos, Word = 0;
+    Entry Cond{ValType::I32, 0};
+    if (Opc == 0x04)
+      Cond = pop(ValType::I32);
+    checkTop(P, true);
+    if (live())
+      materializeFrom(0);
+    if (Opc == 0x04)
+      conditionalBranch(false, Cond, Instr, Word);
+    pushCtrl(Opc == 0x02 ? KBlock : Opc == 0x03 ? KLoop : KIf, P, Rs);
+    label();
+    Ctrl &C = Ctrls.back();
+    C.Start = Code.size();
+    if (Opc == 0x04) {
+      C.ElseInstr = Instr;
+      C.ElseWord = Word;
+    }
+    return;
+  }
+  case 0x05: { // else
+    Ctrl &C = Ctrls.back();
+    if (C.Kind != KIf)
+      invalid("else without matching if");
+    checkTop(C.Results, true);
+    if (Vals.size() != C.Height + C.Results.size())
+      invalid("type mismatch: values remaining on stack at end of block");
+    if (live())
+      materializeFrom(C.Height);
+    Vals.resize(C.Height);
+    size_t Instr = NoPos;
+    if (live()) {
+      Instr = emit(Op::Br, {});
+      C.Fixups.push_back({Instr, Code.size()});
+      Code.push_back(0);
+    }
+    if (C.ElseInstr != NoPos)
+      Code[C.ElseWord] = (uint64_t)((int64_t)Code.size() - (int64_t)C.ElseInstr);
+    C.ElseInstr = NoPos;
+    C.Kind = KElse;
+    C.Unreachable = false;
+    for (ValType T : C.Params)
+      push(T);
+    label();
+    return;
+  }
+  case 0x0B: { // end
+    Ctrl &C = Ctrls.back();
+    if (C.Kind == KFunc) {
+      // Check results, then return them.
+      checkTop(C.Results, true);
+      if (Vals.size() != C.Height + C.Results.size())
+        invalid("type mismatch: values remaining on stack at end of function");
+      // Branches to the function label land here with their values in the
+      // canonical result slots; so does the fallthrough.
+      if (live())
+        materializeFrom(C.Height);
+      patchTo(C.Fixups, Code.size());
+      if (!C.Fixups.empty())
+        C.Unreachable = false;
+      label();
+      for (size_t J = 0; J < C.Results.size(); ++J)
+        copy((uint32_t)J, canon(J));
+      emit(Op::Ret, {});
+      Ctrls.pop_back();
+      return;
+    }
+    checkTop(C.Results, true);
+    if (Vals.size() != C.Height + C.Results.size())
+      invalid("type mismatch: values remaining on stack at end of block");
+    if (C.Kind == KIf && C.Params != C.Results)
+      invalid("type mismatch: if without else must leave its params");
+    if (live())
+      materializeFrom(C.Height);
+    size_t Here = Code.size();
+    patchTo(C.Fixups, Here);
+    if (C.ElseInstr != NoPos)
+      Code[C.ElseWord] = (uint64_t)((int64_t)Here - (int64_t)C.ElseInstr);
+    std::vector<ValType> Results = C.Results;
+    uint32_t Height = C.Height;
+    Ctrls.pop_back();
+    Vals.resize(Height);
+    for (ValType T : Results)
+      push(T);
+    label();
+    return;
+  }
+  case 0x0C: { // br
+    Ctrl &T = labelAt(R.u32());
+    checkLabelValues(T);
+    emitBr(T);
+    unreachable();
+    return;
+  }
+  case 0x0D: { // br_if
+    uint32_t Depth = R.u32();
+    Ctrl &T = labelAt(Depth);
+    Entry Cond = pop(ValType::I32);
+    checkTop(T.labelTypes(), true);
+    if (live() && branchNeedsCopies(T)) {
+      // if (!cond) skip; copies; br target; skip:
+      size_t I0 = emit(Op::BrIfZ, {Cond.Slot});
+      size_t W0 = Code.size();
+      Code.push_back(0);
+      emitBr(T);
+      Code[W0] = (uint64_t)((int64_t)Code.size() - (int64_t)I0);
+      label();
+      return;
+    }
+    size_t Instr, Word;
+    conditionalBranch(true, Cond, Instr, Word);
+    if (Instr != NoPos) {
+      if (T.Kind == KLoop) {
+        Code[Word] = (uint64_t)((int64_t)T.Start - (int64_t)Instr);
+      } else {
+        T.Fixups.push_back({Instr, Word});
+      }
+    }
+    label();
+    return;
+  }
+  case 0x0E: { // br_table
+    uint32_t N = R.u32();
+    if (N > (End - R.offset()))
+      R.fail("unexpected end (br_table)");
+    std::vector<uint32_t> Depths(N + 1);
+    for (uint32_t I = 0; I <= N; ++I)
+      Depths[I] = R.u32();
+    Entry Idx = pop(ValType::I32);
+    Ctrl &Def = labelAt(Depths[N]);
+    size_t Arity = Def.labelTypes().size();
+    for (uint32_t D : Depths) {
+      Ctrl &T = labelAt(D);
+      if (T.labelTypes().size() != Arity)
+        invalid("type mismatch: br_table targets have different arities");
+      checkLabelValues(T);
+    }
+    if (live()) {
+      size_t Instr = emit(Op::BrTable, {Idx.Slot, N});
+      size_t Table = Code.size();
+      Code.resize(Table + N + 1, 0);
+      // Targets that need value copies get a stub after the table.
+      std::vector<size_t> Stubs(N + 1, NoPos);
+      for (uint32_t I = 0; I <= N; ++I) {
+        Ctrl &T = labelAt(Depths[I]);
+        if (!branchNeedsCopies(T)) {
+          if (T.Kind == KLoop)
+            Code[Table + I] = (uint64_t)((int64_t)T.Start - (int64_t)Instr);
+          else
+            T.Fixups.push_back({Instr, Table + I});
+          continue;
+        }
+        Code[Table + I] = (uint64_t)((int64_t)Code.size() - (int64_t)Instr);
+        emitBr(T);
+      }
+    }
+    unreachable();
+    return;
+  }
+  case 0x0F: { // return
+    Ctrl &F = Ctrls.front();
+    checkLabelValues(F);
+    endFunctionOrReturn();
+    unreachable();
+    return;
+  }
+  case 0x10: { // call
+    uint32_t FIdx = R.u32();
+    if (FIdx >= M.FuncTypes.size())
+      invalid("unknown function " + std::to_string(FIdx));
+    const FuncType &FT = M.Types[M.FuncTypes[FIdx]];
+    checkTop(FT.Params, true);
+    size_t Base = Vals.size() - FT.Params.size();
+    if (live())
+      materializeFrom(Base);
+    emit(Op::Call, {FIdx, canon(Base)});
+    Vals.resize(Base);
+    for (ValType T : FT.Results)
+      push(T);
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)(Base + FT.Results.size()));
+    label(); // results are not retargetable
+    return;
+  }
+  case 0x11: { // call_indirect
+    uint32_t TIdx = R.u32();
+    uint32_t Table = R.u32();
+    if (Table >= M.Tables.size())
+      invalid("unknown table " + std::to_string(Table));
+    if (TIdx >= M.Types.size())
+      invalid("unknown type " + std::to_string(TIdx));
+    if (M.Tables[Table].Elem != ValType::FuncRef)
+      invalid("type mismatch: call_indirect table must hold funcref");
+    const FuncType &FT = M.Types[TIdx];
+    Entry Idx = pop(ValType::I32);
+    checkTop(FT.Params, true);
+    size_t Base = Vals.size() - FT.Params.size();
+    if (live()) {
+      // The index must survive materialisation of the args: if it lives in
+      // a canonical arg slot region it is above them (height Base+n).
+      materializeFrom(Base);
+    }
+    emit(Op::CallIndirect, {Table, M.TypeIds[TIdx], canon(Base), Idx.Slot});
+    Vals.resize(Base);
+    for (ValType T : FT.Results)
+      push(T);
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)(Base + FT.Params.size() + 1));
+    label();
+    return;
+  }
+  case 0x1A: // drop
+    pop();
+    return;
+  case 0x1B:   // select
+  case 0x1C: { // select t
+    ValType T = ValType::Any;
+    if (Opc == 0x1C) {
+      uint32_t N = R.u32();
+      if (N != 1)
+        invalid("invalid result arity for typed select");
+      uint8_t B = R.u8();
+      if (B == 0x7B)
+        R.fail("unsupported feature: SIMD (v128)");
+      if (B != 0x7F && B != 0x7E && B != 0x7D && B != 0x7C && B != 0x70 &&
+          B != 0x6F)
+        R.fail("malformed value type");
+      T = (ValType)B;
+    }
+    Entry C = pop(ValType::I32);
+    Entry B = pop(T);
+    Entry A = pop(T);
+    ValType RT = T;
+    if (Opc == 0x1B) {
+      if (A.T == ValType::Any)
+        A.T = B.T;
+      if (B.T == ValType::Any)
+        B.T = A.T;
+      if (A.T != B.T)
+        invalid("type mismatch: select operands differ");
+      if (isRef(A.T) || A.T == ValType::V128)
+        invalid("type mismatch: untyped select needs a numeric type");
+      RT = A.T;
+    }
+    uint32_t D = result(RT);
+    emit(Op::Select, {D, A.Slot, B.Slot, C.Slot}, true);
+    if (RT == ValType::Any && !Vals.empty())
+      Vals.back().T = ValType::Any;
+    return;
+  }
+  case 0x20: { // local.get
+    uint32_t L = R.u32();
+    if (L >= NumLocals)
+      invalid("unknown local " + std::to_string(L));
+    Vals.push_back({Locals[L], L});
+    MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+    if (!live())
+      Vals.back().Slot = 0;
+    return;
+  }
+  case 0x21: // local.set
+    localSetOrTee(R.u32(), false);
+    return;
+  case 0x22: // local.tee
+    localSetOrTee(R.u32(), true);
+    return;
+  case 0x23: { // global.get
+    uint32_t G = R.u32();
+    if (G >= M.Globals.size())
+      invalid("unknown global " + std::to_string(G));
+    uint32_t D = result(M.Globals[G].Type);
+    emit(Op::GlobalGet, {D, G}, true);
+    return;
+  }
+  case 0x24: { // global.set
+    uint32_t G = R.u32();
+    if (G >= M.Globals.size())
+      invalid("unknown global " + std::to_string(G));
+    if (!M.Globals[G].Mutable)
+      invalid("global is immutable");
+    Entry V = pop(M.Globals[G].Type);
+    emit(Op::GlobalSet, {G, V.Slot});
+    return;
+  }
+  case 0x25: { // table.get
+    uint32_t T = tableIndex();
+    Entry I = pop(ValType::I32);
+    uint32_t D = result(M.Tables[T].Elem);
+    emit(Op::TableGet, {D, T, I.Slot}, true);
+    return;
+  }
+  case 0x26: { // table.set
+    uint32_t T = tableIndex();
+    Entry V = pop(M.Tables[T].Elem);
+    Entry I = pop(ValType::I32);
+    emit(Op::TableSet, {T, I.Slot, V.Slot});
+    return;
+  }
+  case 0x41: { // i32.const
+    uint32_t V = (uint32_t)R.s32();
+    uint32_t D = result(ValType::I32);
+    emit(Op::Const, {D, V}, true);
+    return;
+  }
+  case 0x42: {
+    uint64_t V = (uint64_t)R.s64();
+    uint32_t D = result(ValType::I64);
+    emit(Op::Const, {D, V}, true);
+    return;
+  }
+  case 0x43: {
+    uint64_t V = R.fixed32();
+    uint32_t D = result(ValType::F32);
+    emit(Op::Const, {D, V}, true);
+    return;
+  }
+  case 0x44: {
+    uint64_t V = R.fixed64();
+    uint32_t D = result(ValType::F64);
+    emit(Op::Const, {D, V}, true);
+    return;
+  }
+  case 0x3F: { // memory.size
+    uint32_t Mem = reservedMemIndex();
+    uint32_t D = result(ValType::I32);
+    emit(Op::MemorySize, {D, Mem}, true);
+    return;
+  }
+  case 0x40: { // memory.grow
+    uint32_t Mem = reservedMemIndex();
+    Entry N = pop(ValType::I32);
+    uint32_t D = result(ValType::I32);
+    emit(Op::MemoryGrow, {D, Mem, N.Slot}, true);
+    return;
+  }
+  case 0xD0: { // ref.null
+    uint8_t B = R.u8();
+    if (B != 0x70 && B != 0x6F)
+      R.failAt(InstrOff + 1, "malformed reference type");
+    uint32_t D = result((ValType)B);
+    emit(Op::Const, {D, 0}, true);
+    return;
+  }
+  case 0xD1: { // ref.is_null
+    Entry V = pop();
+    if (V.T != ValType::Any && !isRef(V.T))
+      invalid("type mismatch: ref.is_null needs a reference");
+    uint32_t D = result(ValType::I32);
+    emit(Op::RefIsNull, {D, V.Slot}, true);
+    return;
+  }
+  case 0xD2: { // ref.func
+    uint32_t F = R.u32();
+    if (F >= M.FuncTypes.size())
+      invalid("unknown function " + std::to_string(F));
+    if (F >= Env.DeclaredRefs->size() || !(*Env.DeclaredRefs)[F])
+      invalid("undeclared function reference");
+    uint32_t D = result(ValType::FuncRef);
+    emit(Op::RefFunc, {D, F}, true);
+    return;
+  }
+  case 0xFC: {
+    prefixFC();
+    return;
+  }
+  case 0xFD:
+    R.failAt(InstrOff, "unsupported feature: SIMD");
+  default:
+    break;
+  }
+  if (Opc >= 0x28 && Opc <= 0x35) { // loads
+    static const unsigned Natural[] = {2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2};
+    static const ValType Types[] = {
+        ValType::I32, ValType::I64, ValType::F32, ValType::F64,
+        ValType::I32, ValType::I32, ValType::I32, ValType::I32,
+        ValType::I64, ValType::I64, ValType::I64, ValType::I64,
+        ValType::I64, ValType::I64};
+    static const Op Ops[] = {Op::I32Load,    Op::I64Load,    Op::F32Load,
+                             Op::F64Load,    Op::I32Load8S,  Op::I32Load8U,
+                             Op::I32Load16S, Op::I32Load16U, Op::I64Load8S,
+                             Op::I64Load8U,  Op::I64Load16S, Op::I64Load16U,
+                             Op::I64Load32S, Op::I64Load32U};
+    unsigned K = Opc - 0x28;
+    MemArg MA = memArg(Natural[K]);
+    Entry A = pop(ValType::I32);
+    uint32_t D = result(Types[K]);
+    if (MA.Mem == 0)
+      emit(Ops[K], {D, A.Slot, MA.Offset}, true);
+    else
+      emit((Op)((unsigned)Ops[K] + 1), {D, A.Slot, MA.Offset, MA.Mem}, true);
+    return;
+  }
+  if (Opc >= 0x36 && Opc <= 0x3E) { // stores
+    static const unsigned Natural[] = {2, 3, 2, 3, 0, 1, 0, 1, 2};
+    static const ValType Types[] = {ValType::I32, ValType::I64, ValType::F32,
+                                    ValType::F64, ValType::I32, ValType::I32,
+                                    ValType::I64, ValType::I64, ValType::I64};
+    static const Op Ops[] = {Op::I32Store,   Op::I64Store,   Op::F32Store,
+                             Op::F64Store,   Op::I32Store8,  Op::I32Store16,
+                             Op::I64Store8,  Op::I64Store16, Op::I64Store32};
+    unsigned K = Opc - 0x36;
+    MemArg MA = memArg(Natural[K]);
+    Entry V = pop(Types[K]);
+    Entry A = pop(ValType::I32);
+    if (MA.Mem == 0)
+      emit(Ops[K], {A.Slot, V.Slot, MA.Offset});
+    else
+      emit((Op)((unsigned)Ops[K] + 1), {A.Slot, V.Slot, MA.Offset, MA.Mem});
+    return;
+  }
+  if (Opc >= 0x45 && Opc <= 0xC4) {
+    numeric(Opc);
+    return;
+  }
+  R.failAt(InstrOff, "illegal opcode 0x" + [&] {
+    char B[8];
+    snprintf(B, sizeof B, "%02x", Opc);
+    return std::string(B);
+  }());
+}
+
+void FuncCompiler::prefixFC() {
+  uint32_t Sub = R.u32();
+  if (Sub <= 7) {
+    numeric(0x100 + Sub);
+    return;
+  }
+  switch (Sub) {
+  case 8: { // memory.init
+    uint32_t Seg = dataIndex();
+    uint32_t Mem = memIndex();
+    Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
+    emit(Op::MemoryInit, {Mem, Seg, D.Slot, S.Slot, N.Slot});
+    return;
+  }
+  case 9: { // data.drop
+    uint32_t Seg = dataIndex();
+    emit(Op::DataDrop, {Seg});
+    return;
+  }
+  case 10: { // memory.copy
+    uint32_t Dst = memIndex();
+    uint32_t Src = memIndex();
+    Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
+    emit(Op::MemoryCopy, {Dst, Src, D.Slot, S.Slot, N.Slot});
+    return;
+  }
+  case 11: { // memory.fill
+    uint32_t Mem = memIndex();
+    Entry N = pop(ValType::I32), V = pop(ValType::I32), D = pop(ValType::I32);
+    emit(Op::MemoryFill, {Mem, D.Slot, V.Slot, N.Slot});
+    return;
+  }
+  case 12: { // table.init
+    uint32_t Seg = elemIndex();
+    uint32_t T = tableIndex();
+    if (M.Elems[Seg].Type != M.Tables[T].Elem)
+      invalid("type mismatch: table.init segment and table types differ");
+    Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
+    emit(Op::TableInit, {T, Seg, D.Slot, S.Slot, N.Slot});
+    return;
+  }
+  case 13: { // elem.drop
+    uint32_t Seg = elemIndex();
+    emit(Op::ElemDrop, {Seg});
+    return;
+  }
+  case 14: { // table.copy
+    uint32_t Dst = tableIndex();
+    uint32_t Src = tableIndex();
+    if (M.Tables[Dst].Elem != M.Tables[Src].Elem)
+      invalid("type mismatch: table.copy between tables of different types");
+    Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
+    emit(Op::TableCopy, {Dst, Src, D.Slot, S.Slot, N.Slot});
+    return;
+  }
+  case 15: { // table.grow
+    uint32_t T = tableIndex();
+    Entry N = pop(ValType::I32);
+    Entry V = pop(M.Tables[T].Elem);
+    uint32_t D = result(ValType::I32);
+    emit(Op::TableGrow, {D, T, V.Slot, N.Slot}, true);
+    return;
+  }
+  case 16: { // table.size
+    uint32_t T = tableIndex();
+    uint32_t D = result(ValType::I32);
+    emit(Op::TableSize, {D, T}, true);
+    return;
+  }
+  case 17: { // table.fill
+    uint32_t T = tableIndex();
+    Entry N = pop(ValType::I32);
+    Entry V = pop(M.Tables[T].Elem);
+    Entry I = pop(ValType::I32);
+    emit(Op::TableFill, {T, I.Slot, V.Slot, N.Slot});
+    return;
+  }
+  default:
+    R.failAt(InstrOff, "illegal opcode 0xfc " + std::to_string(Sub));
+  }
+}
+
+} // namespace
+
+void compileFunction(const Module &M, uint32_t FuncIndex, Reader &R,
+                     size_t End, const CompileEnv &Env, CompiledFunc &Out) {
+  FuncCompiler C(M, FuncIndex, R, End, Env, Out);
+  C.run();
+}
+
+} // namespace wmc

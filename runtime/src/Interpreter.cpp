@@ -1,0 +1,615 @@
+//===- runtime/src/Interpreter.cpp - Threaded-code interpreter ------------===//
+//
+// Executes the compiler's slot-addressed code (Code.h, Ops.def) with
+// computed-goto dispatch. VM registers (pc, fp, current instance, memory 0
+// base) stay in locals of one function; wasm calls do not recurse on the
+// native stack: each call pushes a Frame record and jumps.
+//
+// Traps have one unwinding path: handlers `goto trap` with a TrapKind; a
+// memory fault (SIGSEGV/SIGBUS inside a LinearMemory reservation) arrives by
+// siglongjmp to the sigsetjmp in invoke() with the kind as value. Either way
+// the backtrace is read from the frame records, whose depth counter lives in
+// memory (not a register), so it is exact after a longjmp.
+//===----------------------------------------------------------------------===//
+#include "Runtime.h"
+
+#include <cmath>
+#include <csetjmp>
+#include <csignal>
+#include <cstring>
+#include <sys/mman.h>
+
+namespace wmc {
+
+const char *trapMessage(TrapKind K) {
+  switch (K) {
+  case TrapKind::None: return "no trap";
+  case TrapKind::Unreachable: return "unreachable";
+  case TrapKind::MemoryOutOfBounds: return "out of bounds memory access";
+  case TrapKind::TableOutOfBounds: return "out of bounds table access";
+  case TrapKind::UndefinedElement: return "undefined element";
+  case TrapKind::UninitializedElement: return "uninitialized element";
+  case TrapKind::IndirectCallTypeMismatch: return "indirect call type mismatch";
+  case TrapKind::DivideByZero: return "integer divide by zero";
+  case TrapKind::IntegerOverflow: return "integer overflow";
+  case TrapKind::InvalidConversion: return "invalid conversion to integer";
+  case TrapKind::StackExhausted: return "call stack exhausted";
+  case TrapKind::HostError: return "host function error";
+  case TrapKind::Exit: return "exit";
+  }
+  return "unknown trap";
+}
+
+namespace {
+
+struct Frame {
+  const uint64_t *Pc; ///< caller's resume pc
+  Slot *Fp;           ///< caller's frame
+  Instance *Inst;     ///< caller's instance
+  Function *Fn;       ///< the function running in this frame
+};
+
+/// Per-thread execution state. Depth is kept in memory so that it is exact
+/// when a fault longjmps out of the interpreter.
+struct ExecState {
+  Slot *Stack = nullptr;
+  Slot *StackEnd = nullptr;
+  Frame *Frames = nullptr;
+  uint32_t Depth = 0;
+  bool Running = false;
+  Function *HostCallee = nullptr; ///< host function being called, if any
+  std::string HostDetail;
+  uint32_t ExitCode = 0;
+};
+
+thread_local ExecState State;
+thread_local sigjmp_buf *ActiveJmp = nullptr;
+
+void initState() {
+  if (State.Stack)
+    return;
+  void *P = mmap(nullptr, ValueStackSlots * sizeof(Slot),
+                 PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (P == MAP_FAILED)
+    abort();
+  State.Stack = (Slot *)P;
+  State.StackEnd = State.Stack + ValueStackSlots;
+  State.Frames = new Frame[MaxCallDepth + 2];
+}
+
+// ---- numeric helpers (spec semantics) -------------------------------------
+
+template <typename T> T fminT(T A, T B) {
+  if (A != A || B != B)
+    return A + B; // quiet NaN
+  if (A == 0 && B == 0)
+    return std::signbit(A) ? A : B;
+  return A < B ? A : B;
+}
+template <typename T> T fmaxT(T A, T B) {
+  if (A != A || B != B)
+    return A + B;
+  if (A == 0 && B == 0)
+    return std::signbit(A) ? B : A;
+  return A > B ? A : B;
+}
+inline float fmin32(float A, float B) { return fminT(A, B); }
+inline float fmax32(float A, float B) { return fmaxT(A, B); }
+inline double fmin64(double A, double B) { return fminT(A, B); }
+inline double fmax64(double A, double B) { return fmaxT(A, B); }
+
+template <typename F> int32_t satI32(F A) {
+  if (A != A) return 0;
+  if (A <= (F)-2147483648.0) return INT32_MIN;
+  if (A >= (F)2147483648.0) return INT32_MAX;
+  return (int32_t)A;
+}
+template <typename F> uint32_t satU32(F A) {
+  if (A != A || A <= (F)-1.0) return 0;
+  if (A >= (F)4294967296.0) return UINT32_MAX;
+  return (uint32_t)A;
+}
+template <typename F> int64_t satI64(F A) {
+  if (A != A) return 0;
+  if (A <= (F)-9223372036854775808.0) return INT64_MIN;
+  if (A >= (F)9223372036854775808.0) return INT64_MAX;
+  return (int64_t)A;
+}
+template <typename F> uint64_t satU64(F A) {
+  if (A != A || A <= (F)-1.0) return 0;
+  if (A >= (F)18446744073709551616.0) return UINT64_MAX;
+  return (uint64_t)A;
+}
+
+// Rounding functions must return a quiet NaN for NaN input.
+namespace fround {
+template <typename T> T ceil(T A) { return A != A ? A + A : std::ceil(A); }
+template <typename T> T floor(T A) { return A != A ? A + A : std::floor(A); }
+template <typename T> T trunc(T A) { return A != A ? A + A : std::trunc(A); }
+template <typename T> T nearbyint(T A) {
+  return A != A ? A + A : std::nearbyint(A);
+}
+template <typename T> T sqrt(T A) { return std::sqrt(A); }
+} // namespace fround
+
+const void *const *Handlers = nullptr;
+
+/// The interpreter. With F == nullptr it only publishes the handler table.
+TrapKind run(Function *F, Slot *Base) {
+  static const void *const Labels[] = {
+#define OP(Name) &&L_##Name,
+#define UN(Name, Opc, In, Out, Expr) &&L_##Name,
+#define BIN(Name, Opc, In, Out, Expr) &&L_##Name,
+#define LOAD(Name, Opc, WT, Out, CType) &&L_##Name, &&L_##Name##M,
+#define STORE(Name, Opc, WT, In, CType) &&L_##Name, &&L_##Name##M,
+#include "Ops.def"
+  };
+  static_assert(sizeof(Labels) / sizeof(Labels[0]) == (size_t)Op::NumOps);
+  if (!F) {
+    Handlers = Labels;
+    return TrapKind::None;
+  }
+
+  static const uint64_t ExitCode[1] = {(uint64_t)(uintptr_t)&&L_Exit};
+  ExecState &St = State;
+  TrapKind Kind = TrapKind::None;
+  Instance *Inst = F->Inst;
+  uint8_t *M0 = Inst->Mem0;
+  Slot *Fp = Base;
+  const uint64_t *Pc;
+  Function *Callee;
+  Slot *NewFp;
+
+  St.Depth = 0;
+  Callee = F;
+  NewFp = Base;
+  Pc = ExitCode;
+  goto DoCall;
+
+#define NEXT goto *(const void *)(uintptr_t)(*Pc)
+#define S(I) Fp[Pc[I]]
+#define TRAP(K)                                                                \
+  do {                                                                         \
+    Kind = TrapKind::K;                                                        \
+    goto OnTrap;                                                               \
+  } while (0)
+#define TRAP_IF(Cond, K)                                                       \
+  ({                                                                           \
+    if (__builtin_expect(Cond, 0))                                             \
+      TRAP(K);                                                                 \
+  })
+
+L_Unreachable:
+  TRAP(Unreachable);
+L_Br:
+  Pc += (int64_t)Pc[1];
+  NEXT;
+L_BrIfNz:
+  if (S(1).I32)
+    Pc += (int64_t)Pc[2];
+  else
+    Pc += 3;
+  NEXT;
+L_BrIfZ:
+  if (!S(1).I32)
+    Pc += (int64_t)Pc[2];
+  else
+    Pc += 3;
+  NEXT;
+L_BrIfI32Eqz:
+  Pc += S(1).I32 == 0 ? (int64_t)Pc[2] : 3;
+  NEXT;
+L_BrIfI32Nez:
+  Pc += S(1).I32 != 0 ? (int64_t)Pc[2] : 3;
+  NEXT;
+#define FUSED(Name, M, Cmp)                                                    \
+  L_##Name:                                                                    \
+  Pc += (S(1).M Cmp S(2).M) ? (int64_t)Pc[3] : 4;                              \
+  NEXT;
+  FUSED(BrIfI32Eq, I32, ==)
+  FUSED(BrIfI32Ne, I32, !=)
+  FUSED(BrIfI32LtS, S32, <)
+  FUSED(BrIfI32LtU, I32, <)
+  FUSED(BrIfI32GtS, S32, >)
+  FUSED(BrIfI32GtU, I32, >)
+  FUSED(BrIfI32LeS, S32, <=)
+  FUSED(BrIfI32LeU, I32, <=)
+  FUSED(BrIfI32GeS, S32, >=)
+  FUSED(BrIfI32GeU, I32, >=)
+L_BrTable: {
+  uint64_t I = S(1).I32, N = Pc[2];
+  if (I > N)
+    I = N;
+  Pc += (int64_t)Pc[3 + I];
+  NEXT;
+}
+L_Copy:
+  S(1) = S(2);
+  Pc += 3;
+  NEXT;
+L_Const:
+  S(1).I64 = Pc[2];
+  Pc += 3;
+  NEXT;
+L_Select: {
+  uint32_t C = S(4).I32;
+  Slot V = C ? S(2) : S(3);
+  S(1) = V;
+  Pc += 5;
+  NEXT;
+}
+L_I32AddImm:
+  S(1).I32 = S(2).I32 + (uint32_t)Pc[3];
+  Pc += 4;
+  NEXT;
+L_I32AndImm:
+  S(1).I32 = S(2).I32 & (uint32_t)Pc[3];
+  Pc += 4;
+  NEXT;
+L_I32ShlImm:
+  S(1).I32 = S(2).I32 << Pc[3];
+  Pc += 4;
+  NEXT;
+L_I32ShrUImm:
+  S(1).I32 = S(2).I32 >> Pc[3];
+  Pc += 4;
+  NEXT;
+L_I32ShrSImm:
+  S(1).S32 = S(2).S32 >> Pc[3];
+  Pc += 4;
+  NEXT;
+L_I64AddImm:
+  S(1).I64 = S(2).I64 + Pc[3];
+  Pc += 4;
+  NEXT;
+L_I64ExtendI32U:
+  S(1).I64 = (uint64_t)S(2).I32;
+  Pc += 3;
+  NEXT;
+L_RefIsNull:
+  S(1).I64 = S(2).I64 == 0;
+  Pc += 3;
+  NEXT;
+L_RefFunc:
+  S(1).I64 = (uint64_t)(uintptr_t)Inst->Funcs[Pc[2]];
+  Pc += 3;
+  NEXT;
+L_GlobalGet:
+  S(1) = Inst->Globals[Pc[2]]->Value;
+  Pc += 3;
+  NEXT;
+L_GlobalSet:
+  Inst->Globals[Pc[1]]->Value = S(2);
+  Pc += 3;
+  NEXT;
+
+L_Call:
+  Callee = Inst->Funcs[Pc[1]];
+  NewFp = Fp + Pc[2];
+  Pc += 3;
+  goto DoCall;
+L_CallIndirect: {
+  Table *T = Inst->Tables[Pc[1]];
+  uint32_t I = S(4).I32;
+  if (I >= T->Elems.size())
+    TRAP(UndefinedElement);
+  Callee = (Function *)(uintptr_t)T->Elems[I];
+  if (!Callee)
+    TRAP(UninitializedElement);
+  if (Callee->TypeId != (uint32_t)Pc[2])
+    TRAP(IndirectCallTypeMismatch);
+  NewFp = Fp + Pc[3];
+  Pc += 5;
+  goto DoCall;
+}
+DoCall:
+  if (const CompiledFunc *C = Callee->Code) {
+    if (St.Depth >= MaxCallDepth || NewFp + C->FrameSlots > St.StackEnd)
+      TRAP(StackExhausted);
+    Frame &Fr = St.Frames[++St.Depth];
+    Fr.Pc = Pc;
+    Fr.Fp = Fp;
+    Fr.Inst = Inst;
+    Fr.Fn = Callee;
+    for (uint32_t I = Callee->NumParams; I < C->NumLocals; ++I)
+      NewFp[I].I64 = 0;
+    Fp = NewFp;
+    Pc = C->Code.data();
+    if (Callee->Inst != Inst) {
+      Inst = Callee->Inst;
+      M0 = Inst->Mem0;
+    }
+    NEXT;
+  }
+  if (NewFp + 16 > St.StackEnd)
+    TRAP(StackExhausted);
+  St.HostCallee = Callee;
+  Kind = Callee->Host(Callee->HostCtx, Inst, NewFp);
+  St.HostCallee = nullptr;
+  if (Kind != TrapKind::None) {
+    St.HostCallee = Callee;
+    goto OnTrap;
+  }
+  NEXT;
+L_Ret: {
+  Frame &Fr = St.Frames[St.Depth--];
+  Pc = Fr.Pc;
+  Fp = Fr.Fp;
+  if (Fr.Inst != Inst && Fr.Inst) {
+    Inst = Fr.Inst;
+    M0 = Inst->Mem0;
+  }
+  NEXT;
+}
+L_Exit:
+  return TrapKind::None;
+
+// ---- tables -----------------------------------------------------------------
+L_TableGet: {
+  Table *T = Inst->Tables[Pc[2]];
+  uint32_t I = S(3).I32;
+  if (I >= T->Elems.size())
+    TRAP(TableOutOfBounds);
+  S(1).I64 = T->Elems[I];
+  Pc += 4;
+  NEXT;
+}
+L_TableSet: {
+  Table *T = Inst->Tables[Pc[1]];
+  uint32_t I = S(2).I32;
+  if (I >= T->Elems.size())
+    TRAP(TableOutOfBounds);
+  T->Elems[I] = S(3).I64;
+  Pc += 4;
+  NEXT;
+}
+L_TableSize:
+  S(1).I64 = Inst->Tables[Pc[2]]->Elems.size();
+  Pc += 3;
+  NEXT;
+L_TableGrow: {
+  Table *T = Inst->Tables[Pc[2]];
+  uint64_t Init = S(3).I64;
+  uint32_t N = S(4).I32;
+  S(1).I32 = (uint32_t)T->grow(N, Init);
+  Pc += 5;
+  NEXT;
+}
+L_TableFill: {
+  Table *T = Inst->Tables[Pc[1]];
+  uint64_t I = S(2).I32, V = S(3).I64, N = S(4).I32;
+  if (I + N > T->Elems.size())
+    TRAP(TableOutOfBounds);
+  std::fill(T->Elems.begin() + I, T->Elems.begin() + I + N, V);
+  Pc += 5;
+  NEXT;
+}
+L_TableCopy: {
+  Table *D = Inst->Tables[Pc[1]], *Sr = Inst->Tables[Pc[2]];
+  uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
+  if (Di + N > D->Elems.size() || Si + N > Sr->Elems.size())
+    TRAP(TableOutOfBounds);
+  std::memmove(D->Elems.data() + Di, Sr->Elems.data() + Si, N * 8);
+  Pc += 6;
+  NEXT;
+}
+L_TableInit: {
+  Table *T = Inst->Tables[Pc[1]];
+  const std::vector<uint64_t> &Seg = Inst->ElemSegs[Pc[2]];
+  uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
+  if (Di + N > T->Elems.size() || Si + N > Seg.size())
+    TRAP(TableOutOfBounds);
+  std::memcpy(T->Elems.data() + Di, Seg.data() + Si, N * 8);
+  Pc += 6;
+  NEXT;
+}
+L_ElemDrop:
+  Inst->ElemSegs[Pc[1]].clear();
+  Inst->ElemSegs[Pc[1]].shrink_to_fit();
+  Pc += 2;
+  NEXT;
+
+// ---- memories ---------------------------------------------------------------
+L_MemorySize:
+  S(1).I64 = Inst->Mems[Pc[2]]->pages();
+  Pc += 3;
+  NEXT;
+L_MemoryGrow: {
+  uint32_t Delta = S(3).I32;
+  S(1).I64 = (uint32_t)Inst->Mems[Pc[2]]->grow(Delta);
+  Pc += 4;
+  NEXT;
+}
+L_MemoryCopy: {
+  LinearMemory *D = Inst->Mems[Pc[1]], *Sr = Inst->Mems[Pc[2]];
+  uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
+  if (Di + N > D->byteSize() || Si + N > Sr->byteSize())
+    TRAP(MemoryOutOfBounds);
+  std::memmove(D->base() + Di, Sr->base() + Si, N);
+  Pc += 6;
+  NEXT;
+}
+L_MemoryFill: {
+  LinearMemory *D = Inst->Mems[Pc[1]];
+  uint64_t Di = S(2).I32, V = S(3).I32, N = S(4).I32;
+  if (Di + N > D->byteSize())
+    TRAP(MemoryOutOfBounds);
+  std::memset(D->base() + Di, (int)(uint8_t)V, N);
+  Pc += 5;
+  NEXT;
+}
+L_MemoryInit: {
+  LinearMemory *D = Inst->Mems[Pc[1]];
+  auto [Data, Len] = Inst->DataSegs[Pc[2]];
+  uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
+  if (Di + N > D->byteSize() || Si + N > Len)
+    TRAP(MemoryOutOfBounds);
+  if (N)
+    std::memcpy(D->base() + Di, Data + Si, N);
+  Pc += 6;
+  NEXT;
+}
+L_DataDrop:
+  Inst->DataSegs[Pc[1]].second = 0;
+  Pc += 2;
+  NEXT;
+
+#define LOAD(Name, Opc, WT, Out, CType)                                        \
+  L_##Name : {                                                                 \
+    CType V;                                                                   \
+    std::memcpy(&V, M0 + (uint64_t)S(2).I32 + Pc[3], sizeof(CType));           \
+    S(1).Out = V;                                                              \
+    Pc += 4;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##M : {                                                              \
+    CType V;                                                                   \
+    std::memcpy(&V, Inst->MemBases[Pc[4]] + (uint64_t)S(2).I32 + Pc[3],        \
+                sizeof(CType));                                                \
+    S(1).Out = V;                                                              \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }
+#define STORE(Name, Opc, WT, In, CType)                                        \
+  L_##Name : {                                                                 \
+    CType V = (CType)S(2).In;                                                  \
+    std::memcpy(M0 + (uint64_t)S(1).I32 + Pc[3], &V, sizeof(CType));           \
+    Pc += 4;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##M : {                                                              \
+    CType V = (CType)S(2).In;                                                  \
+    std::memcpy(Inst->MemBases[Pc[4]] + (uint64_t)S(1).I32 + Pc[3], &V,        \
+                sizeof(CType));                                                \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }
+#define UN(Name, Opc, In, Out, Expr)                                           \
+  L_##Name : {                                                                 \
+    auto A = S(2).In;                                                          \
+    S(1).Out = (Expr);                                                         \
+    Pc += 3;                                                                   \
+    NEXT;                                                                      \
+  }
+#define BIN(Name, Opc, In, Out, Expr)                                          \
+  L_##Name : {                                                                 \
+    auto A = S(2).In;                                                          \
+    auto B = S(3).In;                                                          \
+    S(1).Out = (Expr);                                                         \
+    Pc += 4;                                                                   \
+    NEXT;                                                                      \
+  }
+  {
+    using namespace fround;
+#include "Ops.def"
+  }
+
+OnTrap:
+  return Kind;
+#undef NEXT
+#undef S
+#undef TRAP
+#undef TRAP_IF
+}
+
+void faultHandler(int Sig, siginfo_t *Info, void *) {
+  if (ActiveJmp && LinearMemory::findByAddress(Info->si_addr))
+    siglongjmp(*ActiveJmp, (int)TrapKind::MemoryOutOfBounds);
+  // Not a guest memory fault: crash as the default action would.
+  signal(Sig, SIG_DFL);
+}
+
+} // namespace
+
+const void *const *handlerTable() {
+  if (!Handlers)
+    run(nullptr, nullptr);
+  return Handlers;
+}
+
+void setHostTrapDetail(std::string Msg) { State.HostDetail = std::move(Msg); }
+void setExitCode(uint32_t Code) { State.ExitCode = Code; }
+
+void installTrapHandlers() {
+  static bool Done = false;
+  if (Done)
+    return;
+  Done = true;
+  static thread_local bool AltStack = false;
+  if (!AltStack) {
+    AltStack = true;
+    stack_t SS{};
+    SS.ss_size = 1 << 16;
+    SS.ss_sp = malloc(SS.ss_size);
+    sigaltstack(&SS, nullptr);
+  }
+  struct sigaction SA{};
+  SA.sa_sigaction = faultHandler;
+  SA.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigemptyset(&SA.sa_mask);
+  sigaction(SIGSEGV, &SA, nullptr);
+  sigaction(SIGBUS, &SA, nullptr);
+}
+
+Trap invoke(Function *F, const std::vector<Slot> &Args,
+            std::vector<Slot> &Results) {
+  installTrapHandlers();
+  initState();
+  Trap T;
+  ExecState &St = State;
+  size_t NRes = F->Type.Results.size();
+  Results.clear();
+  if (St.Running) {
+    T.Kind = TrapKind::HostError;
+    T.Message = "re-entrant invocation is not supported";
+    return T;
+  }
+  for (size_t I = 0; I < Args.size(); ++I)
+    St.Stack[I] = Args[I];
+  if (!F->Code) { // a host function called directly
+    TrapKind K = F->Host(F->HostCtx, nullptr, St.Stack);
+    T.Kind = K;
+    if (K == TrapKind::Exit)
+      T.ExitCode = St.ExitCode;
+    else if (K != TrapKind::None)
+      T.Message = St.HostDetail;
+    if (K == TrapKind::None)
+      Results.assign(St.Stack, St.Stack + NRes);
+    return T;
+  }
+  sigjmp_buf Buf;
+  sigjmp_buf *Saved = ActiveJmp;
+  St.Running = true;
+  St.HostCallee = nullptr;
+  TrapKind K;
+  int Jumped = sigsetjmp(Buf, 1);
+  if (Jumped) {
+    K = (TrapKind)Jumped;
+  } else {
+    ActiveJmp = &Buf;
+    K = run(F, St.Stack);
+  }
+  ActiveJmp = Saved;
+  St.Running = false;
+  T.Kind = K;
+  if (K == TrapKind::None) {
+    Results.assign(St.Stack, St.Stack + NRes);
+    return T;
+  }
+  if (K == TrapKind::Exit) {
+    T.ExitCode = St.ExitCode;
+    return T;
+  }
+  if (K == TrapKind::HostError)
+    T.Message = St.HostDetail;
+  if (St.HostCallee)
+    T.Backtrace.push_back(St.HostCallee->Name);
+  for (uint32_t D = St.Depth; D >= 1 && T.Backtrace.size() < 32; --D)
+    T.Backtrace.push_back(St.Frames[D].Fn->Name);
+  if (St.Depth > 32)
+    T.Backtrace.push_back("... " + std::to_string(St.Depth - 31) + " more frames");
+  return T;
+}
+
+} // namespace wmc

@@ -1,0 +1,103 @@
+//===- runtime/src/LinearMemory.cpp - Guard-paged linear memory -----------===//
+//
+// mmap/mprotect/madvise implementation of LinearMemory (see the header).
+//===----------------------------------------------------------------------===//
+#include "LinearMemory.h"
+
+#include <cerrno>
+#include <cstring>
+#include <sys/mman.h>
+#include <unistd.h>
+
+namespace wmc {
+
+static LinearMemory *Registry = nullptr;
+
+std::unique_ptr<LinearMemory> LinearMemory::create(uint64_t MinPages,
+                                                   uint64_t MaxPages,
+                                                   bool HasMax,
+                                                   std::string &Err) {
+  if (MaxPages > MaxWasmPages)
+    MaxPages = MaxWasmPages;
+  if (MinPages > MaxPages) {
+    Err = "memory minimum exceeds maximum";
+    return nullptr;
+  }
+  void *P = mmap(nullptr, ReservationBytes, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (P == MAP_FAILED) {
+    Err = std::string("cannot reserve memory: ") + strerror(errno);
+    return nullptr;
+  }
+  std::unique_ptr<LinearMemory> M(new LinearMemory());
+  M->Base = (uint8_t *)P;
+  M->MaxPages = MaxPages;
+  M->HasMax = HasMax;
+  if (!M->growTo(MinPages * WasmPageSize)) {
+    Err = "cannot commit " + std::to_string(MinPages) + " pages of memory";
+    return nullptr;
+  }
+  M->Next = Registry;
+  if (Registry)
+    Registry->Prev = M.get();
+  Registry = M.get();
+  return M;
+}
+
+LinearMemory::~LinearMemory() {
+  if (Prev)
+    Prev->Next = Next;
+  else if (Registry == this)
+    Registry = Next;
+  if (Next)
+    Next->Prev = Prev;
+  if (Base)
+    munmap(Base, ReservationBytes);
+}
+
+bool LinearMemory::growTo(uint64_t NewBytes) {
+  if (NewBytes % WasmPageSize || NewBytes > byteCapacity())
+    return false;
+  if (NewBytes <= ByteSize)
+    return NewBytes == ByteSize;
+  if (mprotect(Base + ByteSize, NewBytes - ByteSize, PROT_READ | PROT_WRITE))
+    return false;
+  ByteSize = NewBytes;
+  return true;
+}
+
+int64_t LinearMemory::grow(uint64_t DeltaPages) {
+  uint64_t Old = pages();
+  if (DeltaPages > MaxPages - Old)
+    return -1;
+  if (!growTo((Old + DeltaPages) * WasmPageSize))
+    return -1;
+  return (int64_t)Old;
+}
+
+bool LinearMemory::protect(uint64_t Offset, uint64_t Len, int Prot) {
+  uint64_t Host = (uint64_t)sysconf(_SC_PAGESIZE);
+  if (Offset % Host || Len % Host || Offset > ByteSize || Len > ByteSize - Offset)
+    return false;
+  return Len == 0 || mprotect(Base + Offset, Len, Prot) == 0;
+}
+
+bool LinearMemory::discard(uint64_t Offset, uint64_t Len) {
+  if (Offset > ByteSize || Len > ByteSize - Offset)
+    return false;
+  uint64_t Host = (uint64_t)sysconf(_SC_PAGESIZE);
+  if (Offset % Host || Len % Host) {
+    std::memset(Base + Offset, 0, Len);
+    return true;
+  }
+  return Len == 0 || madvise(Base + Offset, Len, MADV_DONTNEED) == 0;
+}
+
+LinearMemory *LinearMemory::findByAddress(const void *Addr) {
+  for (LinearMemory *M = Registry; M; M = M->Next)
+    if (M->contains(Addr))
+      return M;
+  return nullptr;
+}
+
+} // namespace wmc
