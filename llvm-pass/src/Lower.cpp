@@ -192,6 +192,10 @@ void Lowering::moveGlobals() {
     NG->copyMetadata(G, 0);
     NG->setComdat(G->getComdat());
     NG->takeName(G);
+    // A common symbol would be allocated by the linker in .bss, outside
+    // the memory's section: make it an ordinary weak definition.
+    if (NG->hasCommonLinkage())
+      NG->setLinkage(GlobalValue::WeakAnyLinkage);
     if (!NG->isDeclaration())
       NG->setSection(
           ("." + Twine("wmc.") + memorySuffix(Mem) + "." + NG->getName())
@@ -265,6 +269,11 @@ void Lowering::checkGlobalInitializers() {
     if (G.hasInitializer())
       if (auto *CE = dyn_cast<ConstantExpr>(G.getInitializer()))
         G.setInitializer(rewriteCasts(CE, nullptr, &G));
+  for (GlobalAlias &A : M.aliases())
+    if (isMemoryAddrSpace(A.getAddressSpace()))
+      error(A, "alias '" + A.getName() + "' of an object in " +
+                   describeMemory(*memoryOfAddrSpace(A.getAddressSpace())) +
+                   " is not supported");
   for (Function &F : M.functions())
     if (isMemoryAddrSpace(F.getAddressSpace()))
       error(F, "function '" + F.getName() + "' cannot live in " +

@@ -15,6 +15,7 @@ target triple = "wasm32-unknown-wasi"
 ; CHECK: @ptr_to_counter = global ptr addrspace(101) inttoptr (i32 ptrtoint (ptr @counter to i32) to ptr addrspace(101))
 ; CHECK: @self = global ptr addrspace(101) inttoptr (i32 ptrtoint (ptr @self to i32) to ptr addrspace(101)), section ".wmc.m1.self"
 ; CHECK: @inner = global ptr addrspace(102) getelementptr (i8, ptr addrspace(102) inttoptr (i32 ptrtoint (ptr @zeros to i32) to ptr addrspace(102)), i32 8)
+; CHECK: @tentative = weak global i32 0, section ".wmc.m4.tentative", align 4
 ; CHECK: @llvm.used = appending global [1 x ptr] [ptr @kept]
 ; CHECK-NOT: addrspace(10{{[0-9]}}) global
 ; CHECK-NOT: addrspace(99) {{global|constant}}
@@ -27,6 +28,9 @@ target triple = "wasm32-unknown-wasi"
 @ptr_to_counter = global ptr addrspace(101) @counter
 @self = addrspace(101) global ptr addrspace(101) @self
 @inner = global ptr addrspace(102) getelementptr (i8, ptr addrspace(102) @zeros, i32 8)
+; A tentative definition (-fcommon) must not become a linker-allocated
+; common symbol outside the memory's section.
+@tentative = common addrspace(104) global i32 0, align 4
 
 ; CHECK-LABEL: define i32 @use(
 ; CHECK: call i32 @__wmc_wmc_m1_i32_load(i32 ptrtoint (ptr @counter to i32))
@@ -57,6 +61,7 @@ define ptr addrspace(101) @address() {
 ; OBJ-DAG: segment[{{[0-9]+}}] <.wmc.m2.zeros> memory=0 size=4096
 ; OBJ-DAG: segment[{{[0-9]+}}] <.wmc.ro.key> memory=0 size=4
 ; OBJ-DAG: segment[{{[0-9]+}}] <.wmc.m1.kept> memory=0 size=4
+; OBJ-DAG: segment[{{[0-9]+}}] <.wmc.m4.tentative> memory=0 size=4
 ; OBJ-DAG: <__wmc_wmc_m1_i32_load> <- wmc:m1.i32.load
 ; OBJ-DAG: <__wmc_wmc_ro_i32_load> <- wmc:ro.i32.load
 ; OBJ-DAG: name: "wmc.memories"
