@@ -15,6 +15,9 @@
  */
 #ifndef WASM_MEMCTL_H
 #define WASM_MEMCTL_H
+/* A system header however it is found (-I or -isystem): __COUNTER__ and
+ * GNU attributes are fine under -pedantic. */
+#pragma clang system_header
 
 #include <wasm/wmc_abi.h>
 
@@ -85,7 +88,10 @@ struct __wmc_memory_decl {
  * file scope. Identical declarations may appear in several translation units
  * (and several times in one); differing ones are an error. */
 #define WASM_MEMORY(k, name, min_pages, max_pages, flags)                      \
-  __WMC_MEMORY_DECL(__COUNTER__, k, name, min_pages, max_pages, flags)
+  _Pragma("clang diagnostic push")                                             \
+  _Pragma("clang diagnostic ignored \"-Wpedantic\"")                           \
+  __WMC_MEMORY_DECL(__COUNTER__, k, name, min_pages, max_pages, flags)         \
+  _Pragma("clang diagnostic pop")
 /* The asm label keeps the symbol name unmangled in C++. */
 #define __WMC_MEMORY_DECL(n, k, name, min_pages, max_pages, flags)             \
   __WMC_MEMORY_DECL_(n, k, name, min_pages, max_pages, flags)
