@@ -190,8 +190,11 @@ Instance *Store::instantiate(std::shared_ptr<const Module> MP,
     case ExternKind::Global: X.Ptr = I.Globals[E.Index]; break;
     }
     I.Exports[E.Name] = X;
+    // Unnamed defined functions are shown by their export name.
+    if (E.Kind == ExternKind::Func && E.Index >= M.NumImportedFuncs &&
+        !M.FuncNames.count(E.Index) && I.Funcs[E.Index]->Name[0] != '"')
+      I.Funcs[E.Index]->Name = "\"" + E.Name + "\" (" + I.Funcs[E.Index]->Name + ")";
   }
-  // Name imported functions that have no name of their own.
   for (const ElemSegment &S : M.Elems) {
     std::vector<uint64_t> Refs;
     Refs.reserve(S.Items.size());
