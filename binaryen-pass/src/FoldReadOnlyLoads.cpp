@@ -21,7 +21,9 @@
 #include "pass.h"
 #include "wasm-builder.h"
 
+#include <atomic>
 #include <cstring>
+#include <iostream>
 #include <map>
 #include <memory>
 
@@ -34,14 +36,17 @@ using Images = std::map<wasm::Name, std::vector<uint8_t>>;
 struct Folder : public wasm::WalkerPass<wasm::PostWalker<Folder>> {
   std::shared_ptr<const Images> Contents;
   std::shared_ptr<const MemoryFacts> Facts;
+  std::shared_ptr<std::atomic<size_t>> Folded;
 
   Folder(std::shared_ptr<const Images> Contents,
-         std::shared_ptr<const MemoryFacts> Facts)
-      : Contents(std::move(Contents)), Facts(std::move(Facts)) {}
+         std::shared_ptr<const MemoryFacts> Facts,
+         std::shared_ptr<std::atomic<size_t>> Folded)
+      : Contents(std::move(Contents)), Facts(std::move(Facts)),
+        Folded(std::move(Folded)) {}
 
   bool isFunctionParallel() override { return true; }
   std::unique_ptr<wasm::Pass> create() override {
-    return std::make_unique<Folder>(Contents, Facts);
+    return std::make_unique<Folder>(Contents, Facts, Folded);
   }
 
   void visitLoad(wasm::Load *curr) {
@@ -57,6 +62,7 @@ struct Folder : public wasm::WalkerPass<wasm::PostWalker<Folder>> {
     for (unsigned I = 0; I < curr->bytes; ++I)
       Bytes[I] = Address + I < Image.size() ? Image[Address + I] : 0;
     replaceCurrent(wasm::Builder(*getModule()).makeConst(decode(curr, Bytes)));
+    ++*Folded;
   }
 
   /// The value a load of \p curr's width, type and signedness reads from the
@@ -109,9 +115,13 @@ struct FoldReadOnlyLoads : public wasm::Pass {
         Image.resize(Begin + Seg->data.size());
       std::memcpy(Image.data() + Begin, Seg->data.data(), Seg->data.size());
     }
-    Folder Walker(Contents, Facts);
+    auto Folded = std::make_shared<std::atomic<size_t>>(0);
+    Folder Walker(Contents, Facts, Folded);
     Walker.setPassRunner(getPassRunner());
     Walker.run(M);
+    if (hasArgument("wmc-stats"))
+      std::cerr << "wmc-opt: stats: wmc-fold-readonly-loads folded "
+                << Folded->load() << " load(s)\n";
   }
 };
 

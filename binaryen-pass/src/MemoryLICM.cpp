@@ -35,6 +35,8 @@
 #include "pass.h"
 #include "wasm-builder.h"
 
+#include <atomic>
+#include <iostream>
 #include <memory>
 
 namespace wmc {
@@ -42,13 +44,15 @@ namespace {
 
 struct Hoister : public wasm::WalkerPass<wasm::PostWalker<Hoister>> {
   std::shared_ptr<const MemoryFacts> Facts;
+  std::shared_ptr<std::atomic<size_t>> Count;
 
-  explicit Hoister(std::shared_ptr<const MemoryFacts> Facts)
-      : Facts(std::move(Facts)) {}
+  Hoister(std::shared_ptr<const MemoryFacts> Facts,
+          std::shared_ptr<std::atomic<size_t>> Count)
+      : Facts(std::move(Facts)), Count(std::move(Count)) {}
 
   bool isFunctionParallel() override { return true; }
   std::unique_ptr<wasm::Pass> create() override {
-    return std::make_unique<Hoister>(Facts);
+    return std::make_unique<Hoister>(Facts, Count);
   }
 
   void visitLoop(wasm::Loop *curr) {
@@ -66,6 +70,7 @@ struct Hoister : public wasm::WalkerPass<wasm::PostWalker<Hoister>> {
       wasm::Index Local = wasm::Builder::addVar(getFunction(), Load->type);
       replaceInTree(curr, Load, B.makeLocalGet(Local, Load->type));
       Hoisted.push_back(B.makeLocalSet(Local, Load));
+      ++*Count;
     }
     if (Hoisted.empty())
       return;
@@ -110,9 +115,13 @@ struct Hoister : public wasm::WalkerPass<wasm::PostWalker<Hoister>> {
 struct MemoryLICM : public wasm::Pass {
   void run(wasm::Module *M) override {
     auto Facts = std::make_shared<MemoryFacts>(MemoryFacts::analyze(*M));
-    Hoister Walker(Facts);
+    auto Count = std::make_shared<std::atomic<size_t>>(0);
+    Hoister Walker(Facts, Count);
     Walker.setPassRunner(getPassRunner());
     Walker.run(M);
+    if (hasArgument("wmc-stats"))
+      std::cerr << "wmc-opt: stats: wmc-memory-licm hoisted " << Count->load()
+                << " load(s) out of loops\n";
   }
 };
 

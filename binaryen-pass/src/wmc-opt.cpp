@@ -15,6 +15,7 @@
 #include "UserError.h"
 
 #include "ir/module-utils.h"
+#include "parser/wat-parser.h"
 #include "parsing.h"
 #include "pass.h"
 #include "support/file.h"
@@ -52,6 +53,8 @@ options:
                       enforced and a warning says so)
   --pass NAME, --NAME run one pass (wasm-memctl or Binaryen) by name; passes
                       and -O levels run in command-line order
+  --stats             print how many loads the memory optimizations folded
+                      and hoisted
   -g                  keep names and debug info
   --no-validate       do not validate input and output
   --enable-FEATURE, --disable-FEATURE
@@ -81,6 +84,7 @@ struct Options {
   bool Text = false;
   bool Finalize = false;
   bool GuardVacated = false;
+  bool Stats = false;
   bool LowerToSingleMemory = false;
   bool DebugInfo = false;
   bool Validate = true;
@@ -129,6 +133,8 @@ Options parseArgs(int Argc, char **Argv) {
       O.DebugInfo = true;
     } else if (A == "--finalize") {
       O.Finalize = true;
+    } else if (A == "--stats") {
+      O.Stats = true;
     } else if (A == "--guard-vacated") {
       O.GuardVacated = true;
     } else if (A == "--lower-to-single-memory") {
@@ -184,6 +190,14 @@ void readModule(const Options &O, wasm::Module &M) {
   Reader.setDebugInfo(true);
   Reader.setDWARF(O.DebugInfo);
   try {
+    if (O.Input != "-" && !Reader.isBinaryFile(O.Input)) {
+      // Binaryen's text reader calls Fatal() on errors; use the parser
+      // directly so a bad .wat is one clean error line like a bad binary.
+      auto Text = wasm::read_file<std::string>(O.Input, wasm::Flags::Text);
+      if (auto Err = wasm::WATParser::parseModule(M, Text, O.Input).getErr())
+        fail("'" + O.Input + "' is not a valid wasm module: " + Err->msg);
+      return;
+    }
     Reader.read(O.Input, M);
   } catch (wasm::ParseException &E) {
     std::string Where;
@@ -218,6 +232,7 @@ int main(int Argc, char **Argv) {
     std::fclose(Probe);
 
   wasm::Module M;
+  M.features = (defaultFeatures() | O.Enabled) - O.Disabled;
   readModule(O, M);
   M.features = (M.features | defaultFeatures() | O.Enabled) - O.Disabled;
 
@@ -226,6 +241,8 @@ int main(int Argc, char **Argv) {
   PO.validate = O.Validate;
   if (O.GuardVacated)
     PO.arguments["wmc-guard-vacated"] = "1";
+  if (O.Stats)
+    PO.arguments["wmc-stats"] = "1";
   if (O.Validate)
     validateOrFail(M, PO, "input module '" + O.Input + "'");
 

@@ -5,7 +5,7 @@
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: python3 %S/Inputs/add-sections.py %s %t.wasm
 ;; RUN: %wmc-opt %t.wasm --finalize -O2 -S | FileCheck %s
-;; RUN: %wmc-opt %t.wasm --finalize -O2 -o %t.out.wasm
+;; RUN: %wmc-opt %t.wasm --finalize -O2 -o %t.out.wasm --stats 2>&1 | FileCheck %s --check-prefix=STATS
 ;; RUN: %wasm-validate %t.out.wasm
 ;; RUN: %wmc-opt %t.wasm --finalize -o %t.ref.wasm
 ;; RUN: %node %S/Inputs/call-export.mjs %t.out.wasm scale:5 fill:10,0 sum:10 | FileCheck %s --check-prefix=NODE
@@ -14,6 +14,13 @@
 ;; WMC-DECL: 1 out 1 16 0 0 a.c:1
 ;; WMC-DECL: 2 coeffs 1 16 0 0 a.c:2
 ;; WMC-DECL: ro rodata 1 65536 READONLY|IMPLICIT 0 a.c
+
+;; Three read-only loads fold before -O2 (scale and the two in sum), one
+;; hoists; nothing is left for the second round after -O2.
+;; STATS:      wmc-opt: stats: wmc-fold-readonly-loads folded 3 load(s)
+;; STATS-NEXT: wmc-opt: stats: wmc-memory-licm hoisted 1 load(s) out of loops
+;; STATS-NEXT: wmc-opt: stats: wmc-fold-readonly-loads folded 0 load(s)
+;; STATS-NEXT: wmc-opt: stats: wmc-memory-licm hoisted 0 load(s) out of loops
 
 ;; NODE: scale(5) = 15
 ;; NODE: fill(10,0) = 0
