@@ -357,14 +357,14 @@ struct LowerMarkers : public wasm::Pass {
       return;
     MemoryLayout Layout = readLayout(*M);
     auto Table = std::make_shared<LoweringTable>();
-    for (auto &Func : M->functions) {
-      if (!Func->imported())
-        continue;
-      auto Ref = parseMarkerModule(Func->module.view());
-      if (!Ref)
-        continue;
-      (*Table)[Func->name] = describe(*M, Layout, *Func, *Ref);
-    }
+    // describe() may add builtin imports: collect the markers first.
+    std::vector<std::pair<wasm::Function *, MemoryRef>> Markers;
+    for (auto &Func : M->functions)
+      if (Func->imported())
+        if (auto Ref = parseMarkerModule(Func->module.view()))
+          Markers.push_back({Func.get(), *Ref});
+    for (auto &[Func, Ref] : Markers)
+      (*Table)[Func->name] = describe(*M, Layout, *Func, Ref);
     Lower Walker(Table);
     Walker.setPassRunner(getPassRunner());
     Walker.run(M);
