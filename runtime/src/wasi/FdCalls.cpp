@@ -153,11 +153,17 @@ uint16_t loadDirents(FdEntry &E) {
       uint16_t RecLen;
       std::memcpy(&Ino, Buf + Off, 8);
       std::memcpy(&RecLen, Buf + Off + 16, 2);
+      if (RecLen < 20 || RecLen > N - Off)
+        return ERRNO_IO; // never from a sane kernel; do not loop forever
       uint8_t DType = static_cast<uint8_t>(Buf[Off + 18]);
       const char *Name = Buf + Off + 19;
+      Off += RecLen;
+      // "." and ".." are not listed, like node 26 (uvwasi), so programs
+      // print the same listings on both.
+      if (!std::strcmp(Name, ".") || !std::strcmp(Name, ".."))
+        continue;
       E.Dirents.push_back(
           CachedDirent{Ino, direntType(DType, E.HostFd, Name), Name});
-      Off += RecLen;
     }
   }
   E.DirentsValid = true;

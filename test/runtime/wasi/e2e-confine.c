@@ -10,6 +10,8 @@
 // RUN: ln -s ../secret.txt %t.dir/root/up-link && ln -s sub/.. %t.dir/root/self-link
 // RUN: cd %t.dir/root && %t.exe --dir . -- prog > %t.out
 // RUN: FileCheck %s < %t.out
+// RUN: cd %t.dir/root && env WMC_WASI_RESOLVER=walk %t.exe --dir . -- prog > %t.walk
+// RUN: diff %t.out %t.walk
 // RUN: test ! -e %t.dir/evil && test ! -e %t.dir/moved.txt && test -f %t.dir/secret.txt
 // RUN: test -f %t.dir/root/inside.txt && test ! -e %t.dir/root/abs
 // wasi-libc itself finds no preopen for an absolute path outside them:

@@ -578,7 +578,7 @@ void testFiles(Context &C, const std::string &Dir) {
 void testReaddir(Context &C, const std::string &Dir) {
   Guest G(C);
   ::mkdirat(AT_FDCWD, (Dir + "/list").c_str(), 0777);
-  std::set<std::string> Want = {".", "..", "sub"};
+  std::set<std::string> Want = {"sub"}; // no "." and "..", like node
   ::mkdirat(AT_FDCWD, (Dir + "/list/sub").c_str(), 0777);
   for (int I = 0; I < 20; ++I) {
     std::string Name = "file-with-a-longish-name-" + std::to_string(I);

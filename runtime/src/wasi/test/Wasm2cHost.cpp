@@ -12,6 +12,7 @@
 // (Z_<module>Z_<name>) and were generated from `wmc-wasi-selftest
 // signatures` (i -> u32, I -> u64).
 //===----------------------------------------------------------------------===//
+#include "Internal.h"
 #include "Wasi.h"
 
 #include <cstdio>
@@ -60,7 +61,8 @@ u32 call(Z_wasi_snapshot_preview1_instance_t *I, const char *Name,
 extern "C" {
 
 /// Parses `[--dir HOST[::GUEST]]... [--env K=V]... [--] NAME [ARGS...]`
-/// and creates the WASI context (guest argv = NAME ARGS...).
+/// and creates the WASI context (guest argv = NAME ARGS...). The resolver
+/// is openat2 unless WMC_WASI_RESOLVER=walk.
 Z_wasi_snapshot_preview1_instance_t *wmc_w2c_wasi_init(int Argc, char **Argv) {
   wmc::wasi::Options O;
   int I = 1;
@@ -87,6 +89,10 @@ Z_wasi_snapshot_preview1_instance_t *wmc_w2c_wasi_init(int Argc, char **Argv) {
     O.Args.push_back(Argv[I]);
   if (O.Args.empty())
     O.Args.push_back("prog");
+  // Test hook: WMC_WASI_RESOLVER=walk forces the fallback path resolver.
+  if (const char *R = std::getenv("WMC_WASI_RESOLVER");
+      R && std::strcmp(R, "walk") == 0)
+    wmc::wasi::detail::setResolverMode(wmc::wasi::detail::ResolverMode::Walk);
   auto *Inst = new Z_wasi_snapshot_preview1_instance_t;
   try {
     Inst->Ctx = new wmc::wasi::Context(std::move(O));
