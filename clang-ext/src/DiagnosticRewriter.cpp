@@ -164,6 +164,15 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
       if (*Seen == *M || (!Seen->isNonDefault() && !M->isNonDefault()))
         continue;
       rewriteSpellings(Msg, Names);
+      static const char NonOverlapping[] =
+          " which are pointers to non-overlapping address spaces";
+      size_t Pos = Msg.find(NonOverlapping);
+      if (Pos != std::string::npos)
+        Msg.replace(Pos, strlen(NonOverlapping),
+                    " which point into different memories");
+      Pos = Msg.find("type  (");
+      if (Pos != std::string::npos)
+        Msg.erase(Pos + 4, 1); // Clang's %diff leaves a double space
       Msg += " (" + Names.describe(*Seen) + " and " + Names.describe(*M) +
              " are different wasm memories; their pointers are "
              "incompatible)";
