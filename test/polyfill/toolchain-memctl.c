@@ -8,6 +8,17 @@
 // RUN: cd %t.dir && %run-bun %t.wasm > %t.bun 2>&1 || echo "exit status $?" >> %t.bun
 // RUN: FileCheck %s < %t.node
 // RUN: diff %t.node %t.bun
+// Strict mode instruments the toolchain's output and changes nothing here.
+// RUN: cd %t.dir && %run-node --strict %t.wasm > %t.node-strict 2>&1 || echo "exit status $?" >> %t.node-strict
+// RUN: cd %t.dir && %run-bun --strict %t.wasm > %t.bun-strict 2>&1 || echo "exit status $?" >> %t.bun-strict
+// RUN: diff %t.node %t.node-strict
+// RUN: diff %t.node %t.bun-strict
+// ... and makes the null guard of memory 0 trap on a read.
+// RUN: cd %t.dir && %run-node --strict %t.wasm null > %t.null 2>&1 || echo "exit status $?" >> %t.null
+// RUN: cd %t.dir && %run-bun --strict %t.wasm null >> %t.null 2>&1 || echo "exit status $?" >> %t.null
+// RUN: FileCheck %s --check-prefix=NULL < %t.null
+// NULL-COUNT-2: wasm trap: access to no-access memory (memory 0, address 0x0, i32.load){{$}}
+// NULL-NOT: exit status 0
 // CHECK: table[12] = 144
 // CHECK-NEXT: motto: read-only hello
 // CHECK-NEXT: page size 4096
@@ -35,7 +46,11 @@ static unsigned __wasm_mem(1) table[2048] __attribute__((aligned(4096)));
 static const char __wasm_ro motto[] = "read-only hello";
 static char buffer[8192] __attribute__((aligned(4096)));
 
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc > 1) {
+    volatile int *null = 0;
+    return *null;
+  }
   for (unsigned i = 0; i < 2048; i++)
     table[i] = i * i;
   printf("table[12] = %u\n", table[12]);

@@ -7,6 +7,8 @@
 // RUN: FileCheck %s < %t.node.out
 // RUN: cd %t.dir && env WMC_GREETING=hi %run-bun %t.wasm one two > %t.bun.out 2>&1 || echo "exit status $?" >> %t.bun.out
 // RUN: FileCheck %s < %t.bun.out
+// RUN: cd %t.dir && env WMC_GREETING=hi WMC_POLYFILL_STRICT=1 %run-node %t.wasm one two > %t.strict.out 2>&1 || echo "exit status $?" >> %t.strict.out
+// RUN: diff %t.node.out %t.strict.out
 // CHECK: hello, world
 // CHECK-NEXT: argc 3 one two
 // CHECK-NEXT: env hi
