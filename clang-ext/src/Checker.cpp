@@ -229,6 +229,10 @@ public:
         L::Error, "write to an object in the read-only memory; it traps at "
                   "run time");
     DiagDecl = Diags.getCustomDiagID(L::Error, "WASM_MEMORY: %0");
+    DiagReturnInMemory = Diags.getCustomDiagID(
+        L::Error, "a return value cannot live in %0: return values are "
+                  "temporaries in the default memory (return a pointer into "
+                  "the memory instead)");
     NoteInstantiation = Diags.getCustomDiagID(
         L::Note, "in instantiation of %0 requested here");
     DiagDeclScope = Diags.getCustomDiagID(
@@ -266,6 +270,15 @@ public:
   }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     checkTypeIndices(FD->getType(), FD->getLocation());
+    QualType R = FD->getReturnType();
+    if (!R.isNull() && !R->isDependentType()) {
+      Memory M = memoryOfObjectType(R);
+      SourceLocation Loc = FD->getLocation();
+      if (M.isNonDefault() && once(Loc, DiagReturnInMemory)) {
+        Diags.Report(Loc, DiagReturnInMemory) << Names.describe(M);
+        noteInstantiation();
+      }
+    }
     return true;
   }
   bool VisitTypedefNameDecl(TypedefNameDecl *TD) {
@@ -344,7 +357,7 @@ private:
       DiagBadProt, DiagBadIndexType, DiagZeroIndexType, DiagThreadLocal,
       DiagRoNotConst, DiagRoNoInit, DiagRoDynamicInit, DiagRoWrite, DiagDecl,
       DiagDeclScope, DiagDeclConflict, NotePrevDecl, DiagUndeclared,
-      NoteInstantiation;
+      NoteInstantiation, DiagReturnInMemory;
 };
 
 void MemctlChecker::checkTypeIndices(QualType T, SourceLocation Loc,

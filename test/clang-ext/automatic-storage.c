@@ -1,4 +1,5 @@
-// Objects with automatic storage (locals, by-value parameters) always live in
+// Objects with automatic storage (locals, by-value parameters, return
+// values) always live in
 // the default memory; fields cannot have a memory of their own; thread-local
 // storage is in the default memory. Clang's errors are rephrased.
 // RUN: %clang -fsyntax-only -Xclang -verify --target=wasm32-wasi -Wno-deprecated -fplugin=%clang-plugin -isystem %wmc-include %s
@@ -12,6 +13,9 @@ struct Record {
 };
 
 void param(char __wasm_mem(1) c) {} // expected-error {{parameter cannot live in a non-default memory: by-value parameters are automatic objects in the default memory}}
+
+char __wasm_mem(1) ret(void); // expected-error {{a return value cannot live in memory 1 ('secrets'): return values are temporaries in the default memory (return a pointer into the memory instead)}}
+char __wasm_mem(1) *ret_ptr(void); // returning a pointer into memory 1: fine
 
 _Thread_local int __wasm_mem(1) tls; // expected-error {{thread-local variable 'tls' cannot live in memory 1 ('secrets'): thread-local storage is always in the default memory}}
 

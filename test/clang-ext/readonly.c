@@ -13,5 +13,7 @@ int use(const int __wasm_ro *p) {
   mutable_table[0] = 5;  // expected-error {{write to an object in the read-only memory; it traps at run time}}
   mutable_table[1]++;    // expected-error {{write to an object in the read-only memory}}
   mutable_table[1] += 2; // expected-error {{write to an object in the read-only memory}}
+  int __wasm_ro *writable = (int __wasm_ro *)0x100;
+  *writable = 1;         // expected-error {{write to an object in the read-only memory}}
   return p[1] + table[2] + greeting[0] + zeros[1] + elsewhere[0];
 }
