@@ -72,6 +72,9 @@ export class MemctlTrap extends WebAssembly.RuntimeError {
   }
 }
 
+/// Strict-mode page-table byte for a page state: the accesses it denies
+/// (bit 0 reads, bit 1 writes).
+const denied = (state) => ~state & ACCESS_MASK;
 const hex = (n) => `0x${n.toString(16)}`;
 const sameType = (a, b) =>
   a && a.params.length === b.params.length && a.results.length === b.results.length &&
@@ -210,7 +213,7 @@ export class MemoryControl {
       // Pages past the current size get the state memory.grow gives them.
       for (const m of this.memories) {
         const base = TABLE_BASE + m.index * TABLE_STRIDE;
-        this.pageTable.fill(m.grownState() & ACCESS_MASK, base, base + TABLE_STRIDE);
+        this.pageTable.fill(denied(m.grownState()), base, base + TABLE_STRIDE);
       }
     }
     for (const m of this.memories) {
@@ -221,7 +224,7 @@ export class MemoryControl {
       m.pages = new Uint8Array(count).fill(WMC_PROT_READWRITE);
       m.restricted = 0;
       if (this.pageTable)
-        this.pageTable.fill(WMC_PROT_READWRITE, TABLE_BASE + m.index * TABLE_STRIDE, TABLE_BASE + m.index * TABLE_STRIDE + count);
+        this.pageTable.fill(denied(WMC_PROT_READWRITE), TABLE_BASE + m.index * TABLE_STRIDE, TABLE_BASE + m.index * TABLE_STRIDE + count);
       const initial = m.readOnly ? WMC_PROT_READ : m.mappable ? UNMAPPED : WMC_PROT_READWRITE;
       for (let p = 0; p < count; p++) this.setPage(m, p, initial);
       for (let p = 0; p < m.guardBytes / PAGE; p++) this.setPage(m, p, GUARD | WMC_PROT_NONE);
@@ -337,7 +340,7 @@ export class MemoryControl {
     const isRestricted = (state & ACCESS_MASK) !== WMC_PROT_READWRITE;
     m.pages[p] = state;
     m.restricted += isRestricted - wasRestricted;
-    if (this.pageTable) this.pageTable[TABLE_BASE + m.index * TABLE_STRIDE + p] = state & ACCESS_MASK;
+    if (this.pageTable) this.pageTable[TABLE_BASE + m.index * TABLE_STRIDE + p] = denied(state);
   }
 
   /// Extends the page table after memory.grow (§3).

@@ -5,9 +5,10 @@
 // a read-only memory by itself. In strict mode it instruments the module
 // instead, without changing any existing index:
 //   - one extra memory (the *page table*, exported as "wmc:pagetable") holds
-//     one byte per 4 KiB page of every memory (bit 0 = readable, bit 1 =
-//     writable; the polyfill keeps it in sync) and, at offset 0, the details
-//     of the last violation;
+//     one byte per 4 KiB page of every memory (bit 0 = reads denied, bit 1 =
+//     writes denied, so the zero-initialised table allows everything until
+//     the polyfill fills it in) and, at offset 0, the details of the last
+//     violation;
 //   - two functions appended to the module, $check(addr, offset, info) and
 //     $check_range(addr, len, info), look the pages up and, on a violation,
 //     record (address, info) and execute `unreachable`;
@@ -374,8 +375,8 @@ function pageLoop(tableMemory) {
     ...i32Const(TABLE_BASE), ...localGet(2), ...i32Const(0xff), 0x71, ...i32Const(20), 0x74, 0x6a, ...localSet(5),
     ...localGet(2), ...i32Const(13), 0x76, ...i32Const(1), 0x71, ...i32Const(1), 0x6a, ...localSet(6),
     0x02, 0x40, 0x03, 0x40, // block loop
-    // if (table[base + page] & need) == 0: record and trap
-    ...localGet(5), ...localGet(3), 0x6a, ...load8, ...localGet(6), 0x71, 0x45,
+    // if (table[base + page] & need) != 0: record and trap
+    ...localGet(5), ...localGet(3), 0x6a, ...load8, ...localGet(6), 0x71,
     0x04, 0x40,
     ...i32Const(0), ...i32Const(1), ...store32(RECORD.FLAG),
     ...i32Const(0), ...localGet(7), ...page64, ...localGet(7), ...page64, 0x56, 0x1b, ...store64(RECORD.ADDRESS),
