@@ -425,25 +425,12 @@ void FuncCompiler::numeric(unsigned Opc) {
   Entry B = pop(S.B);
   Entry A = pop(S.A);
   uint32_t D = result(S.R);
-  // Immediate forms: `const c; op` where the constant was just emitted.
-  if (lastIs(Op::Const, B.Slot) && B.Slot == canon(Vals.size())) {
+  // Immediate form: `const c; op` where the constant was just emitted.
+  if (lastIs(Op::Const, B.Slot) && B.Slot == canon(Vals.size()) && live()) {
     uint64_t C = Code[LastPos + 2];
-    Op Imm = Op::NumOps;
-    switch (Opc) {
-    case 0x6A: Imm = Op::I32AddImm; break;
-    case 0x6B: Imm = Op::I32AddImm; C = (uint32_t)(0u - (uint32_t)C); break;
-    case 0x71: Imm = Op::I32AndImm; break;
-    case 0x74: Imm = Op::I32ShlImm; C &= 31; break;
-    case 0x75: Imm = Op::I32ShrSImm; C &= 31; break;
-    case 0x76: Imm = Op::I32ShrUImm; C &= 31; break;
-    case 0x7C: Imm = Op::I64AddImm; break;
-    case 0x7D: Imm = Op::I64AddImm; C = 0 - C; break;
-    }
-    if (Imm != Op::NumOps && live()) {
-      Code.resize(LastPos);
-      emit(Imm, {D, A.Slot, C}, true);
-      return;
-    }
+    Code.resize(LastPos);
+    emit((Op)((unsigned)O + 1), {D, A.Slot, C}, true);
+    return;
   }
   emit(O, {D, A.Slot, B.Slot}, true);
 }
@@ -481,8 +468,20 @@ void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
       return;
     }
     for (const Fuse &F : Fusions) {
-      if (LastOp != F.Cmp)
+      bool Imm = LastOp == (Op)((unsigned)F.Cmp + 1);
+      if (LastOp != F.Cmp && !Imm)
         continue;
+      if (Imm) {
+        uint64_t A = Code[LastPos + 2], C = Code[LastPos + 3];
+        Code.resize(LastPos);
+        Op FO = BranchIfTrue ? F.True : F.False;
+        Instr = emit((Op)((unsigned)FO - (unsigned)Op::BrIfI32Eq +
+                          (unsigned)Op::BrIfI32EqImm),
+                     {A, C});
+        Word = Code.size();
+        Code.push_back(0);
+        return;
+      }
       uint64_t A = Code[LastPos + 2], B = Code[LastPos + 3];
       Code.resize(LastPos);
       Instr = emit(BranchIfTrue ? F.True : F.False, {A, B});

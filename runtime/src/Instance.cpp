@@ -129,7 +129,8 @@ static Slot evalConst(const ConstExpr &E, Instance &I) {
 
 Instance *Store::instantiate(std::shared_ptr<const Module> MP,
                              const std::vector<Extern> &Imports,
-                             std::string &LinkErr, Trap &StartTrap) {
+                             std::string &LinkErr, Trap &StartTrap,
+                             bool RunStart) {
   const Module &M = *MP;
   StartTrap = Trap();
   if (Imports.size() != M.Imports.size()) {
@@ -237,7 +238,7 @@ Instance *Store::instantiate(std::shared_ptr<const Module> MP,
       std::memcpy(Mem->base() + Off, D.Bytes.data(), D.Bytes.size());
     I.DataSegs[K].second = 0;
   }
-  if (M.HasStart) {
+  if (M.HasStart && RunStart) {
     std::vector<Slot> Results;
     StartTrap = invoke(I.Funcs[M.Start], {}, Results);
   }

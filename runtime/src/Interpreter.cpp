@@ -140,7 +140,7 @@ TrapKind run(Function *F, Slot *Base) {
   static const void *const Labels[] = {
 #define OP(Name) &&L_##Name,
 #define UN(Name, Opc, In, Out, Expr) &&L_##Name,
-#define BIN(Name, Opc, In, Out, Expr) &&L_##Name,
+#define BIN(Name, Opc, In, Out, Expr) &&L_##Name, &&L_##Name##Imm,
 #define LOAD(Name, Opc, WT, Out, CType) &&L_##Name, &&L_##Name##M,
 #define STORE(Name, Opc, WT, In, CType) &&L_##Name, &&L_##Name##M,
 #include "Ops.def"
@@ -217,6 +217,23 @@ L_BrIfI32Nez:
   FUSED(BrIfI32LeU, I32, <=)
   FUSED(BrIfI32GeS, S32, >=)
   FUSED(BrIfI32GeU, I32, >=)
+#define FUSED_IMM(Name, M, Cmp)                                                \
+  L_##Name##Imm : {                                                            \
+    Slot Imm;                                                                  \
+    Imm.I64 = Pc[2];                                                           \
+    Pc += (S(1).M Cmp Imm.M) ? (int64_t)Pc[3] : 4;                             \
+    NEXT;                                                                      \
+  }
+  FUSED_IMM(BrIfI32Eq, I32, ==)
+  FUSED_IMM(BrIfI32Ne, I32, !=)
+  FUSED_IMM(BrIfI32LtS, S32, <)
+  FUSED_IMM(BrIfI32LtU, I32, <)
+  FUSED_IMM(BrIfI32GtS, S32, >)
+  FUSED_IMM(BrIfI32GtU, I32, >)
+  FUSED_IMM(BrIfI32LeS, S32, <=)
+  FUSED_IMM(BrIfI32LeU, I32, <=)
+  FUSED_IMM(BrIfI32GeS, S32, >=)
+  FUSED_IMM(BrIfI32GeU, I32, >=)
 L_BrTable: {
   uint64_t I = S(1).I32, N = Pc[2];
   if (I > N)
@@ -239,30 +256,6 @@ L_Select: {
   Pc += 5;
   NEXT;
 }
-L_I32AddImm:
-  S(1).I32 = S(2).I32 + (uint32_t)Pc[3];
-  Pc += 4;
-  NEXT;
-L_I32AndImm:
-  S(1).I32 = S(2).I32 & (uint32_t)Pc[3];
-  Pc += 4;
-  NEXT;
-L_I32ShlImm:
-  S(1).I32 = S(2).I32 << Pc[3];
-  Pc += 4;
-  NEXT;
-L_I32ShrUImm:
-  S(1).I32 = S(2).I32 >> Pc[3];
-  Pc += 4;
-  NEXT;
-L_I32ShrSImm:
-  S(1).S32 = S(2).S32 >> Pc[3];
-  Pc += 4;
-  NEXT;
-L_I64AddImm:
-  S(1).I64 = S(2).I64 + Pc[3];
-  Pc += 4;
-  NEXT;
 L_I64ExtendI32U:
   S(1).I64 = (uint64_t)S(2).I32;
   Pc += 3;
@@ -496,6 +489,15 @@ L_DataDrop:
   L_##Name : {                                                                 \
     auto A = S(2).In;                                                          \
     auto B = S(3).In;                                                          \
+    S(1).Out = (Expr);                                                         \
+    Pc += 4;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Imm : {                                                            \
+    Slot Imm;                                                                  \
+    Imm.I64 = Pc[3];                                                           \
+    auto A = S(2).In;                                                          \
+    auto B = Imm.In;                                                           \
     S(1).Out = (Expr);                                                         \
     Pc += 4;                                                                   \
     NEXT;                                                                      \

@@ -122,7 +122,8 @@ public:
   /// initialisation or the start function trapped (effects persist).
   Instance *instantiate(std::shared_ptr<const Module> M,
                         const std::vector<Extern> &Imports,
-                        std::string &LinkErr, Trap &StartTrap);
+                        std::string &LinkErr, Trap &StartTrap,
+                        bool RunStart = true);
 
 private:
   std::vector<std::unique_ptr<Function>> Funcs;

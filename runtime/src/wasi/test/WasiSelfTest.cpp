@@ -709,6 +709,17 @@ void testConfinement(Context &C, const std::string &Dir) {
           ERRNO_NOTCAPABLE, "create via ..");
   checkEq(G.open(3, "sibling/created", OFLAG_CREAT, RW, Fd), ERRNO_NOTCAPABLE,
           "create via symlink");
+  // A dangling final symlink must not let O_CREAT create its target.
+  std::string Dangling = Outside + "/dangling-target";
+  ::symlink(Dangling.c_str(), (Dir + "/dangling-abs").c_str());
+  ::symlink(("../" + OutsideName + "/dangling-rel").c_str(),
+            (Dir + "/dangling-rel").c_str());
+  checkEq(G.open(3, "dangling-abs", OFLAG_CREAT, RW, Fd), ERRNO_NOTCAPABLE,
+          "O_CREAT through a dangling absolute symlink");
+  checkEq(G.open(3, "dangling-rel", OFLAG_CREAT, RW, Fd), ERRNO_NOTCAPABLE,
+          "O_CREAT through a dangling relative symlink");
+  check(!hostExists(Dangling) && !hostExists(Outside + "/dangling-rel"),
+        "dangling targets not created");
   checkEq(G.pathCall("path_create_directory", 3, "up/newdir"), ERRNO_NOTCAPABLE,
           "mkdir via symlink");
   checkEq(G.pathCall("path_create_directory", 3, "../newdir"), ERRNO_NOTCAPABLE,

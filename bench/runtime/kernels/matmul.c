@@ -1,0 +1,23 @@
+// Dense double matrix multiply, 256x256 (i-k-j order), checksum of C.
+#include "kernel.h"
+#define N 256
+static double A[N][N], B[N][N], C[N][N];
+unsigned long long bench(void) {
+  for (int I = 0; I < N; ++I)
+    for (int J = 0; J < N; ++J) {
+      A[I][J] = (double)((I * 7 + J * 3) % 17) / 16.0;
+      B[I][J] = (double)((I * 5 + J * 11) % 13) / 12.0;
+      C[I][J] = 0;
+    }
+  for (int I = 0; I < N; ++I)
+    for (int K = 0; K < N; ++K) {
+      double Aik = A[I][K];
+      for (int J = 0; J < N; ++J)
+        C[I][J] += Aik * B[K][J];
+    }
+  double S = 0;
+  for (int I = 0; I < N; ++I)
+    for (int J = 0; J < N; ++J)
+      S += C[I][J] * (double)(1 + ((I + J) & 3));
+  return (unsigned long long)(S * 1000.0);
+}
