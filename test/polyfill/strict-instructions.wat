@@ -5,6 +5,9 @@
 ;; the instrumented module computes exactly what the plain one does.
 ;; RUN: %wat2wasm --enable-threads %s -o %t.wasm
 ;; RUN: python3 %S/Inputs/add-section.py %t.wasm wmc.protections 01 01  01 01 00
+;; The instrumented module is valid for wabt too.
+;; RUN: %node --input-type=module -e "import {prepare} from '%src_root/runtime/js/memctl-polyfill.mjs'; import {readFileSync, writeFileSync} from 'node:fs'; writeFileSync('%t.strict.wasm', prepare(readFileSync('%t.wasm'), {strict: true}).bytes)"
+;; RUN: %wasm-validate --enable-threads %t.strict.wasm
 ;; RUN: %run-node %t.wasm > %t.plain
 ;; RUN: FileCheck %s --check-prefix=VALUES < %t.plain
 ;; RUN: %run-node --strict %t.wasm | diff %t.plain -
