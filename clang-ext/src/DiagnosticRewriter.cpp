@@ -48,6 +48,7 @@ bool rewriteSpellings(std::string &Msg, const MemoryNames &Names) {
       Pos += Repl.size();
     }
   };
+  ReplaceAll("address space '__attribute__((address_space(", ")))'", false);
   ReplaceAll("__attribute__((address_space(", ")))", true);
   ReplaceAll("address space '", "'", false);
   if (Ours) {
@@ -105,6 +106,12 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
           "__wasm_mem(1) s;'), or make the field a pointer into the memory";
     return true;
   }
+  if (ID == diag::err_attribute_address_function_type) {
+    Msg = "a function cannot be placed in a memory (code is not in linear "
+          "memory): to work on an object in a non-default memory, use a free "
+          "function taking a pointer into that memory";
+    return true;
+  }
   if (ID == diag::err_return_value_with_address_space) {
     Msg = "a return value cannot live in a non-default memory: return a "
           "pointer into the memory instead";
@@ -140,6 +147,26 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
            " is expected (pointers into different wasm memories are "
            "incompatible)";
     return true;
+  }
+  // C++ class objects in a memory: constructors and member functions work
+  // on default-memory objects only (Clang's rule outside OpenCL).
+  bool MentionsMemory = Msg.find("__wasm_mem(") != std::string::npos ||
+                        Msg.find("__wasm_ro") != std::string::npos ||
+                        Msg.find("address_space(") != std::string::npos;
+  if (MentionsMemory) {
+    StringRef M(Msg);
+    if (M.starts_with("no matching constructor for initialization of")) {
+      rewriteSpellings(Msg, Names);
+      Msg += " (constructors cannot run on an object in a non-default "
+             "memory: give it a constant brace initializer such as '= {}')";
+      return true;
+    }
+    if (M.starts_with("cannot initialize object parameter of type")) {
+      rewriteSpellings(Msg, Names);
+      Msg += " (member functions take 'this' in the default memory: use a "
+             "free function taking a pointer into the object's memory)";
+      return true;
+    }
   }
   // Any other error about two pointer types into different memories (a
   // rejected static_cast, a comparison of distinct pointer types, ...):
