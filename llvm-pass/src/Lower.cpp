@@ -231,6 +231,22 @@ void Lowering::moveGlobals() {
 /// about \p In). Casts of null are folded silently.
 Constant *Lowering::rewriteCasts(Constant *C, const Instruction *At,
                                  const GlobalValue *In) {
+  if (auto *Agg = dyn_cast<ConstantAggregate>(C)) {
+    SmallVector<Constant *, 8> Ops;
+    bool Changed = false;
+    for (Value *Op : Agg->operands()) {
+      Constant *New = rewriteCasts(cast<Constant>(Op), At, In);
+      Changed |= New != Op;
+      Ops.push_back(New);
+    }
+    if (!Changed)
+      return C;
+    if (auto *ST = dyn_cast<StructType>(C->getType()))
+      return ConstantStruct::get(ST, Ops);
+    if (auto *AT = dyn_cast<ArrayType>(C->getType()))
+      return ConstantArray::get(AT, Ops);
+    return ConstantVector::get(Ops);
+  }
   auto *CE = dyn_cast<ConstantExpr>(C);
   if (!CE)
     return C;
@@ -266,9 +282,8 @@ Constant *Lowering::rewriteCasts(Constant *C, const Instruction *At,
 
 void Lowering::checkGlobalInitializers() {
   for (GlobalVariable &G : M.globals())
-    if (G.hasInitializer())
-      if (auto *CE = dyn_cast<ConstantExpr>(G.getInitializer()))
-        G.setInitializer(rewriteCasts(CE, nullptr, &G));
+    if (G.hasInitializer() && !G.getName().starts_with("llvm."))
+      G.setInitializer(rewriteCasts(G.getInitializer(), nullptr, &G));
   for (GlobalAlias &A : M.aliases())
     if (isMemoryAddrSpace(A.getAddressSpace()))
       error(A, "alias '" + A.getName() + "' of an object in " +
@@ -456,22 +471,11 @@ Value *Lowering::emitLoad(IRBuilder<> &B, unsigned Mem, Type *Ty, Value *Addr,
     if (Simd && Bits == 128)
       return B.CreateBitCast(callMarker(B, Mem, "v128.load", V128, {Addr}),
                              VT);
-    if (Bits == DL.getTypeStoreSizeInBits(VT)) {
-      Value *V = emitLoad(B, Mem, IntegerType::get(Ctx, Bits), Addr, false);
-      return V ? B.CreateBitCast(V, VT) : nullptr;
-    }
-    uint64_t EltBits = DL.getTypeSizeInBits(Elt);
-    if (EltBits % 8)
-      return nullptr;
-    Value *Acc = PoisonValue::get(VT);
-    for (unsigned I = 0; I < VT->getNumElements(); ++I) {
-      Value *E =
-          emitLoad(B, Mem, Elt, offsetAddress(B, Addr, I * EltBits / 8), false);
-      if (!E)
-        return nullptr;
-      Acc = B.CreateInsertElement(Acc, E, I);
-    }
-    return Acc;
+    // A vector's memory image is that of the same-sized integer (bitcast is
+    // defined as a store and a load), so <3 x float>, <8 x i1>, <2 x i16>
+    // ... go through the integer splitting.
+    Value *V = emitLoad(B, Mem, IntegerType::get(Ctx, Bits), Addr, false);
+    return V ? B.CreateBitCast(V, VT) : nullptr;
   }
   if (auto *ST = dyn_cast<StructType>(Ty)) {
     const StructLayout *SL = DL.getStructLayout(ST);
@@ -549,17 +553,8 @@ bool Lowering::emitStore(IRBuilder<> &B, unsigned Mem, Value *V, Value *Addr,
                  {Addr, B.CreateBitCast(V, V128)});
       return true;
     }
-    if (Bits == DL.getTypeStoreSizeInBits(VT))
-      return emitStore(B, Mem, B.CreateBitCast(V, IntegerType::get(Ctx, Bits)),
-                       Addr, false);
-    uint64_t EltBits = DL.getTypeSizeInBits(Elt);
-    if (EltBits % 8)
-      return false;
-    for (unsigned I = 0; I < VT->getNumElements(); ++I)
-      if (!emitStore(B, Mem, B.CreateExtractElement(V, I),
-                     offsetAddress(B, Addr, I * EltBits / 8), false))
-        return false;
-    return true;
+    return emitStore(B, Mem, B.CreateBitCast(V, IntegerType::get(Ctx, Bits)),
+                     Addr, false);
   }
   if (auto *ST = dyn_cast<StructType>(Ty)) {
     const StructLayout *SL = DL.getStructLayout(ST);
@@ -1153,9 +1148,10 @@ void Lowering::lowerFunction(Function &F) {
   for (Instruction &I : instructions(F)) {
     // Address-space casts hidden in constant-expression operands.
     for (Use &U : I.operands())
-      if (auto *CE = dyn_cast<ConstantExpr>(U.get())) {
-        Constant *New = rewriteCasts(CE, &I, nullptr);
-        if (New != CE)
+      if (isa<ConstantExpr, ConstantAggregate>(U.get())) {
+        auto *C = cast<Constant>(U.get());
+        Constant *New = rewriteCasts(C, &I, nullptr);
+        if (New != C)
           U.set(New);
       }
     Work.push_back(&I);

@@ -70,3 +70,13 @@ define <8 x i1> @vbool_load(ptr addrspace(101) %p) {
 }
 
 attributes #0 = { "target-features"="+simd128" }
+
+; <3 x i1> has padding bits: i3 in one byte.
+; CHECK-LABEL: define void @vbool3_store(
+; CHECK: %[[I:.*]] = bitcast <3 x i1> %v to i3
+; CHECK: zext i3 %[[I]] to i8
+; CHECK: call void @__wmc_wmc_m1_i32_store8(
+define void @vbool3_store(ptr addrspace(101) %p, <3 x i1> %v) {
+  store <3 x i1> %v, ptr addrspace(101) %p
+  ret void
+}
