@@ -95,10 +95,13 @@ MemoryFacts MemoryFacts::analyze(wasm::Module &M) {
     if (Exp->kind == wasm::ExternalKind::Memory)
       HostReachable.insert(*Exp->getInternalName());
 
-  // Direct writes and call edges of every function.
+  // Direct writes and call edges of every function. Every write anywhere is
+  // made by some instruction of some function or by some import, so the
+  // union of those direct writes bounds what an indirect call can do.
   std::map<wasm::Name, std::set<wasm::Name>> Callees;
   std::set<wasm::Name> DynamicAccess; // memories whose access rights change
-  WriteSet AllCodeWrites;
+  WriteSet &AnyCode = Facts.AnyCodeWrites;
+  std::set<wasm::Name> Indirect; // functions with an indirect call
   for (auto &Func : M.functions) {
     WriteSet &W = Facts.FunctionWrites[Func->name];
     if (Func->imported()) {
@@ -107,20 +110,27 @@ MemoryFacts MemoryFacts::analyze(wasm::Module &M) {
           W.Memories.insert(B->Memory);
           DynamicAccess.insert(B->Memory);
         } else if (B->Op != WMC_BUILTIN_PAGE_SIZE) {
-          W.All = true;
+          for (auto &Mem : M.memories) {
+            W.Memories.insert(Mem->name);
+            DynamicAccess.insert(Mem->name);
+          }
         }
       } else {
         W.Memories = HostReachable;
       }
-      AllCodeWrites.merge(W);
+      AnyCode.merge(W);
       continue;
     }
     WriteScanner Scanner;
     Scanner.walkFunctionInModule(Func.get(), &M);
-    W = Scanner.Writes;
+    if (Scanner.Writes.All)
+      Indirect.insert(Func->name);
+    W.Memories = Scanner.Writes.Memories;
+    AnyCode.merge(W);
     Callees[Func->name] = std::move(Scanner.Callees);
-    AllCodeWrites.merge(W);
   }
+  for (wasm::Name Name : Indirect)
+    Facts.FunctionWrites[Name].merge(AnyCode);
   // Active data segments initialize memories, they are not program writes;
   // passive ones are written by memory.init, which the scan saw.
 
@@ -151,7 +161,7 @@ MemoryFacts MemoryFacts::analyze(wasm::Module &M) {
                         !DynamicAccess.count(Mem.name) && !Mem.is64();
     Info.ReadOnly = P != Protections.end() &&
                     (P->second.Flags & WMC_MEMORY_READONLY) &&
-                    !Info.HostReachable && !AllCodeWrites.mayWrite(Mem.name) &&
+                    !Info.HostReachable && !AnyCode.mayWrite(Mem.name) &&
                     Info.StableAccess;
   }
   return Facts;
@@ -160,13 +170,13 @@ MemoryFacts MemoryFacts::analyze(wasm::Module &M) {
 WriteSet MemoryFacts::writesOf(wasm::Expression *Expr) const {
   WriteScanner Scanner;
   Scanner.walk(Expr);
-  WriteSet W = Scanner.Writes;
+  WriteSet W;
+  W.Memories = Scanner.Writes.Memories;
+  if (Scanner.Writes.All)
+    W.merge(AnyCodeWrites);
   for (wasm::Name Target : Scanner.Callees) {
     auto It = FunctionWrites.find(Target);
-    if (It == FunctionWrites.end())
-      W.All = true;
-    else
-      W.merge(It->second);
+    W.merge(It == FunctionWrites.end() ? AnyCodeWrites : It->second);
   }
   return W;
 }

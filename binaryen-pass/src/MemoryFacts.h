@@ -13,8 +13,10 @@
 //    only on its address: below the null guard or beyond the memory's size
 //    (which only grows, so `initial` pages are a safe lower bound);
 //  - for each function, the set of memories it may write, transitively through
-//    direct calls (an indirect call writes everything; an import writes the
-//    host-reachable memories, a builtin import the memory it names).
+//    direct calls (an import writes the host-reachable memories, a builtin
+//    import the memory it names; an indirect call may write whatever any
+//    code of the module writes -- the union of all direct writes -- so a
+//    memory nothing writes stays unwritten even across call_indirect).
 //
 // Memories are identified by their Binaryen name.
 //
@@ -55,6 +57,8 @@ struct MemoryFacts {
   std::map<wasm::Name, Info> Memories;
   /// Memories each defined or imported function may write.
   std::map<wasm::Name, WriteSet> FunctionWrites;
+  /// Memories any code of the module may write (bound of indirect calls).
+  WriteSet AnyCodeWrites;
 
   /// Analyzes \p M. Throws UserError if `wmc.protections` is malformed.
   static MemoryFacts analyze(wasm::Module &M);

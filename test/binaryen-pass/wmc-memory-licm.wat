@@ -89,5 +89,21 @@
     (loop $l
       (call $writes_heap (call $table.load (i32.const 64)))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+  ;; An indirect call may write whatever some code writes: memory 2 (written
+  ;; by $same_memory) stays, the read-only memory (written by nothing) leaves.
+  ;; CHECK-LABEL: (func $indirect (param $n i32)
+  ;; CHECK:       (local.set $1
+  ;; CHECK-NEXT:   (i32.load $rodata
+  ;; CHECK:       (loop $l
+  ;; CHECK:        (call_indirect
+  ;; CHECK:        (i32.load $table
+  (func $indirect (param $n i32)
+    (loop $l
+      (call_indirect (type $v) (i32.const 0))
+      (call $log (call $ro.load (i32.const 256)))
+      (call $log (call $table.load (i32.const 64)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+  (type $v (func))
+  (table 1 funcref)
   (func $writes_heap (param $v i32)
     (call $heap.store (i32.const 0) (local.get $v))))
