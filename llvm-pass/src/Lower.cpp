@@ -387,6 +387,26 @@ void Lowering::storePiece(IRBuilder<> &B, unsigned Mem, unsigned Bytes,
   llvm_unreachable("piece sizes are 1, 2, 4 or 8 bytes");
 }
 
+/// Concatenates 2^n equally typed vectors into one.
+static Value *concatVectors(IRBuilder<> &B, ArrayRef<Value *> Parts) {
+  SmallVector<Value *, 8> Work(Parts.begin(), Parts.end());
+  while (Work.size() > 1) {
+    SmallVector<Value *, 8> Next;
+    for (size_t I = 0; I + 1 < Work.size(); I += 2) {
+      unsigned N =
+          cast<FixedVectorType>(Work[I]->getType())->getNumElements();
+      SmallVector<int, 16> Mask;
+      for (unsigned J = 0; J < 2 * N; ++J)
+        Mask.push_back(J);
+      Next.push_back(B.CreateShuffleVector(Work[I], Work[I + 1], Mask));
+    }
+    if (Work.size() % 2)
+      Next.push_back(Work.back());
+    Work = std::move(Next);
+  }
+  return Work.front();
+}
+
 static unsigned pieceSize(uint64_t Remaining) {
   if (Remaining >= 8)
     return 8;
@@ -468,9 +488,14 @@ Value *Lowering::emitLoad(IRBuilder<> &B, unsigned Mem, Type *Ty, Value *Addr,
       Value *V = emitLoad(B, Mem, IntVT, Addr, false);
       return V ? B.CreateIntToPtr(V, VT) : nullptr;
     }
-    if (Simd && Bits == 128)
-      return B.CreateBitCast(callMarker(B, Mem, "v128.load", V128, {Addr}),
-                             VT);
+    if (Simd && Bits % 128 == 0 && isPowerOf2_64(Bits / 128)) {
+      // One v128 per 128 bits, concatenated as <Bits/32 x i32>.
+      SmallVector<Value *, 4> Chunks;
+      for (uint64_t Off = 0; Off < Bits / 8; Off += 16)
+        Chunks.push_back(callMarker(B, Mem, "v128.load", V128,
+                                    {offsetAddress(B, Addr, Off)}));
+      return B.CreateBitCast(concatVectors(B, Chunks), VT);
+    }
     // A vector's memory image is that of the same-sized integer (bitcast is
     // defined as a store and a load), so <3 x float>, <8 x i1>, <2 x i16>
     // ... go through the integer splitting.
@@ -548,9 +573,17 @@ bool Lowering::emitStore(IRBuilder<> &B, unsigned Mem, Value *V, Value *Addr,
           B, Mem,
           B.CreatePtrToInt(V, FixedVectorType::get(I32, VT->getNumElements())),
           Addr, false);
-    if (Simd && Bits == 128) {
-      callMarker(B, Mem, "v128.store", B.getVoidTy(),
-                 {Addr, B.CreateBitCast(V, V128)});
+    if (Simd && Bits % 128 == 0 && isPowerOf2_64(Bits / 128)) {
+      Value *Words = B.CreateBitCast(V, FixedVectorType::get(I32, Bits / 32));
+      for (uint64_t Off = 0; Off < Bits / 8; Off += 16) {
+        int First = Off / 4;
+        Value *Chunk =
+            Bits == 128 ? Words
+                        : B.CreateShuffleVector(Words, {First, First + 1,
+                                                        First + 2, First + 3});
+        callMarker(B, Mem, "v128.store", B.getVoidTy(),
+                   {offsetAddress(B, Addr, Off), Chunk});
+      }
       return true;
     }
     return emitStore(B, Mem, B.CreateBitCast(V, IntegerType::get(Ctx, Bits)),

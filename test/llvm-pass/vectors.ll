@@ -80,3 +80,21 @@ define void @vbool3_store(ptr addrspace(101) %p, <3 x i1> %v) {
   store <3 x i1> %v, ptr addrspace(101) %p
   ret void
 }
+
+; 256-bit vectors with simd128: two v128 halves.
+; CHECK-LABEL: define <8 x float> @wide_simd(
+; CHECK: %[[A:.*]] = ptrtoint ptr addrspace(101) %p to i32
+; CHECK: %[[L0:.*]] = call <4 x i32> @__wmc_wmc_m1_v128_load(i32 %[[A]])
+; CHECK: %[[A16:.*]] = add i32 %[[A]], 16
+; CHECK: %[[L1:.*]] = call <4 x i32> @__wmc_wmc_m1_v128_load(i32 %[[A16]])
+; CHECK: shufflevector <4 x i32> %[[L0]], <4 x i32> %[[L1]], <8 x i32> <i32 0, i32 1, i32 2, i32 3, i32 4, i32 5, i32 6, i32 7>
+; CHECK: %[[W:.*]] = bitcast <8 x float> %v to <8 x i32>
+; CHECK: shufflevector <8 x i32> %[[W]], <8 x i32> poison, <4 x i32> <i32 0, i32 1, i32 2, i32 3>
+; CHECK: call void @__wmc_wmc_m1_v128_store(
+; CHECK: shufflevector <8 x i32> %[[W]], <8 x i32> poison, <4 x i32> <i32 4, i32 5, i32 6, i32 7>
+; CHECK: call void @__wmc_wmc_m1_v128_store(
+define <8 x float> @wide_simd(ptr addrspace(101) %p, <8 x float> %v) #0 {
+  %r = load <8 x float>, ptr addrspace(101) %p
+  store <8 x float> %v, ptr addrspace(101) %p
+  ret <8 x float> %r
+}
