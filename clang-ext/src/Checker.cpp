@@ -42,7 +42,16 @@ struct IntOrigin {
 /// Local integer variables -> memory of the pointer they hold (if known).
 class IntegerOrigins : public RecursiveASTVisitor<IntegerOrigins> {
 public:
+  explicit IntegerOrigins(const SourceManager &SM) : SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// System headers are not checked (see MemctlChecker::TraverseDecl).
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   /// The origin of integer expression \p E, if it is derived from exactly
   /// one pointer (through integer casts, +/- and tracked variables).
@@ -114,6 +123,7 @@ private:
       It->second = std::nullopt;
   }
 
+  const SourceManager &SM;
   llvm::DenseMap<const VarDecl *, std::optional<IntOrigin>> Vars;
 };
 
@@ -251,7 +261,12 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   /// Tracks the innermost function being traversed, for instantiation notes.
+  /// Declarations in system headers (libc, libc++, <wasm/memctl.h>) are not
+  /// checked: it saves most of the plugin's time, and Clang's own checks
+  /// still apply to them.
   bool TraverseDecl(Decl *D) {
+    if (isInSystemHeader(D))
+      return true;
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD)
       FunctionStack.push_back(FD);
@@ -312,6 +327,13 @@ private:
   void noteUse(const Memory &M, SourceLocation Loc) {
     if (M.Kind == Memory::Numbered)
       Uses.try_emplace(M.Index, Loc);
+  }
+
+  bool isInSystemHeader(const Decl *D) const {
+    if (!D || isa<TranslationUnitDecl>(D))
+      return false;
+    SourceLocation Loc = D->getLocation();
+    return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
   }
 
   /// After an error inside a template instantiation, says which one.
@@ -763,7 +785,7 @@ void MemctlChecker::finish() {
 void runChecks(ASTContext &Ctx, const MemoryNames &Names,
                const MemoryTermsConsumer *Rewriter,
                const CheckerOptions &Options) {
-  IntegerOrigins Origins;
+  IntegerOrigins Origins(Ctx.getSourceManager());
   Origins.TraverseDecl(Ctx.getTranslationUnitDecl());
   MemctlChecker Checker(Ctx, Names, Rewriter, Origins, Options);
   Checker.TraverseDecl(Ctx.getTranslationUnitDecl());
