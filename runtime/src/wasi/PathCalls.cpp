@@ -111,10 +111,10 @@ WMC_WASI_CALL(path_open) {
   if (Fd < 0)
     return ret(Err);
   std::unique_ptr<FdEntry> E;
-  if (uint16_t Err = makeEntry(UniqueFd(Fd), Base, Inheriting, E))
+  if ((Err = makeEntry(UniqueFd(Fd), Base, Inheriting, E)))
     return ret(Err);
   uint32_t NewFd;
-  if (uint16_t Err = Ctx.state().insert(std::move(E), NewFd))
+  if ((Err = Ctx.state().insert(std::move(E), NewFd)))
     return ret(Err); // the entry (and its host fd) is gone
   M.store<uint32_t>(OutPtr, NewFd);
   return ret(ERRNO_SUCCESS);

@@ -679,8 +679,7 @@ void testConfinement(Context &C, const std::string &Dir) {
   const char *Escapes[] = {
       "..",
       "../",
-      "../"
-      "x",
+      "../x",
       "/etc/passwd",
       "/",
       "in/../..",
@@ -1070,9 +1069,9 @@ void testStdio(Context &C) {
   // A character device that is not a terminal is seekable, so wasi-libc's
   // isatty() (char device without seek/tell rights) says no.
   {
-    Options O;
-    O.Preopens.push_back({"/dev", ""});
-    Context Dev(std::move(O));
+    Options DevOpts;
+    DevOpts.Preopens.push_back({"/dev", ""});
+    Context Dev(std::move(DevOpts));
     Guest D(Dev);
     uint32_t NullFd;
     checkEq(D.open(3, "null", 0, RIGHTS_ALL, NullFd, 1), 0, "open /dev/null");
