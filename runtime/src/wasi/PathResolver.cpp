@@ -19,7 +19,15 @@
 #include <atomic>
 #include <deque>
 #include <fcntl.h>
+#if __has_include(<linux/openat2.h>)
 #include <linux/openat2.h>
+#else // kernel headers older than 5.6: the ABI is stable, spell it out
+struct open_how {
+  uint64_t flags, mode, resolve;
+};
+#define RESOLVE_NO_MAGICLINKS 0x02
+#define RESOLVE_BENEATH 0x08
+#endif
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
