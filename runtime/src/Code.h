@@ -32,8 +32,8 @@ enum class Op : uint16_t {
 #define OP(Name) Name,
 #define UN(Name, Opc, In, Out, Expr) Name,
 #define BIN(Name, Opc, In, Out, Expr) Name, Name##Imm,
-#define LOAD(Name, Opc, WT, Out, CType) Name, Name##M,
-#define STORE(Name, Opc, WT, In, CType) Name, Name##M,
+#define LOAD(Name, Opc, WT, Out, CType) Name, Name##M, Name##Abs,
+#define STORE(Name, Opc, WT, In, CType) Name, Name##M, Name##Abs,
 #include "Ops.def"
   NumOps
 };

@@ -26,7 +26,9 @@ namespace {
 
 struct Entry {
   ValType T;
-  uint32_t Slot;
+  uint32_t Slot;        ///< where the value lives (canonical slot if const)
+  bool IsConst = false; ///< a constant not yet written to Slot
+  uint64_t Value = 0;   ///< the constant's bits
 };
 
 enum CtrlKind : uint8_t { KBlock, KLoop, KIf, KElse, KFunc };
@@ -136,15 +138,44 @@ private:
            Code[LastDstWord] == Dst;
   }
   void copy(uint32_t Dst, uint32_t Src) {
-    if (Dst != Src)
-      emit(Op::Copy, {Dst, Src});
+    if (Dst == Src || !live())
+      return;
+    if (LastPos != NoPos && LastOp == Op::Copy && Code.size() == LastPos + 3) {
+      // Merge with the copy just emitted (runs in the same order).
+      Code[LastPos] = opWord(Op::Copy2);
+      Code.push_back(Dst);
+      Code.push_back(Src);
+      LastOp = Op::Copy2;
+      LastDstWord = NoPos;
+      return;
+    }
+    emit(Op::Copy, {Dst, Src});
   }
   void materialize(size_t I) {
     Entry &E = Vals[I];
+    if (E.IsConst) {
+      emit(Op::Const, {canon(I), E.Value});
+      E.IsConst = false;
+      E.Slot = canon(I);
+      return;
+    }
     if (E.T == ValType::Any || E.Slot == canon(I))
       return;
     copy(canon(I), E.Slot);
     E.Slot = canon(I);
+  }
+  /// The slot of popped operand `E`, writing a deferred constant first.
+  uint64_t use(Entry &E) {
+    if (E.IsConst) {
+      emit(Op::Const, {E.Slot, E.Value});
+      E.IsConst = false;
+    }
+    return E.Slot;
+  }
+  void pushConst(ValType T, uint64_t V) {
+    push(T);
+    Vals.back().IsConst = true;
+    Vals.back().Value = V;
   }
   void materializeFrom(size_t From) {
     for (size_t I = From; I < Vals.size(); ++I)
@@ -152,12 +183,12 @@ private:
   }
   void materializeLocal(uint32_t L) {
     for (size_t I = 0; I < Vals.size(); ++I)
-      if (Vals[I].Slot == L && Vals[I].T != ValType::Any)
+      if (Vals[I].Slot == L && Vals[I].T != ValType::Any && !Vals[I].IsConst)
         materialize(I);
   }
   bool localAliased(uint32_t L) const {
     for (const Entry &E : Vals)
-      if (E.Slot == L && E.T != ValType::Any)
+      if (E.Slot == L && E.T != ValType::Any && !E.IsConst)
         return true;
     return false;
   }
@@ -166,16 +197,21 @@ private:
   void branchCopies(const Ctrl &Target) {
     size_t N = Target.labelTypes().size();
     size_t Base = Vals.size() - N;
-    for (size_t J = 0; J < N; ++J)
-      if (Vals[Base + J].T != ValType::Any)
-        copy(canon(Target.Height + J), Vals[Base + J].Slot);
+    for (size_t J = 0; J < N; ++J) {
+      const Entry &E = Vals[Base + J];
+      if (E.IsConst)
+        emit(Op::Const, {canon(Target.Height + J), E.Value});
+      else if (E.T != ValType::Any)
+        copy(canon(Target.Height + J), E.Slot);
+    }
   }
   bool branchNeedsCopies(const Ctrl &Target) const {
     size_t N = Target.labelTypes().size();
     size_t Base = Vals.size() - N;
     for (size_t J = 0; J < N; ++J)
-      if (Vals[Base + J].T != ValType::Any &&
-          Vals[Base + J].Slot != canon(Target.Height + J))
+      if (Vals[Base + J].IsConst ||
+          (Vals[Base + J].T != ValType::Any &&
+           Vals[Base + J].Slot != canon(Target.Height + J)))
         return true;
     return false;
   }
@@ -412,27 +448,33 @@ void FuncCompiler::numeric(unsigned Opc) {
   if (S.B == ValType::Any) {
     Entry A = pop(S.A);
     if (O == Op::NumOps) { // wrap / reinterpret: same bits, new type
-      Vals.push_back({S.R, A.Slot});
-      if (A.T == ValType::Any)
-        Vals.back().T = S.R;
+      A.T = S.R;
+      Vals.push_back(A);
       MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
       return;
     }
     uint32_t D = result(S.R);
-    emit(O, {D, A.Slot}, true);
+    emit(O, {D, use(A)}, true);
     return;
   }
   Entry B = pop(S.B);
   Entry A = pop(S.A);
   uint32_t D = result(S.R);
-  // Immediate form: `const c; op` where the constant was just emitted.
-  if (lastIs(Op::Const, B.Slot) && B.Slot == canon(Vals.size()) && live()) {
-    uint64_t C = Code[LastPos + 2];
-    Code.resize(LastPos);
-    emit((Op)((unsigned)O + 1), {D, A.Slot, C}, true);
+  // Commutative op with a constant first operand: swap to the Imm form.
+  if (A.IsConst && !B.IsConst) {
+    static const unsigned Commutative[] = {
+        0x46, 0x47, 0x6A, 0x6C, 0x71, 0x72, 0x73, 0x51, 0x52, 0x7C, 0x7E,
+        0x83, 0x84, 0x85, 0x5B, 0x5C, 0x92, 0x94, 0x61, 0x62, 0xA0, 0xA2};
+    if (std::find(std::begin(Commutative), std::end(Commutative), Opc) !=
+        std::end(Commutative))
+      std::swap(A, B);
+  }
+  // Immediate form: the second operand is a constant.
+  if (B.IsConst) {
+    emit((Op)((unsigned)O + 1), {D, use(A), B.Value}, true);
     return;
   }
-  emit(O, {D, A.Slot, B.Slot}, true);
+  emit(O, {D, use(A), use(B)}, true);
 }
 
 /// Emits a conditional branch on the popped i32 condition. Fuses with a
@@ -442,6 +484,7 @@ void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
   Instr = NoPos;
   if (!live())
     return;
+  use(C);
   struct Fuse {
     Op Cmp, True, False;
   };
@@ -511,6 +554,16 @@ void FuncCompiler::localSetOrTee(uint32_t L, bool Tee) {
   if (L >= NumLocals)
     invalid("unknown local " + std::to_string(L));
   Entry V = pop(Locals[L]);
+  if (live() && V.IsConst) {
+    materializeLocal(L);
+    emit(Op::Const, {L, V.Value});
+    LastDstWord = NoPos;
+    if (Tee) { // the value is still a known constant
+      Vals.push_back(V);
+      MaxHeight = std::max<uint32_t>(MaxHeight, (uint32_t)Vals.size());
+    }
+    return;
+  }
   if (live()) {
     bool Aliased = localAliased(L);
     if (!Aliased && V.Slot == canon(Vals.size()) && LastPos != NoPos &&
@@ -661,7 +714,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
     checkTop(T.labelTypes(), true);
     if (live() && branchNeedsCopies(T)) {
       // if (!cond) skip; copies; br target; skip:
-      size_t I0 = emit(Op::BrIfZ, {Cond.Slot});
+      size_t I0 = emit(Op::BrIfZ, {use(Cond)});
       size_t W0 = Code.size();
       Code.push_back(0);
       emitBr(T);
@@ -698,7 +751,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
       checkLabelValues(T);
     }
     if (live()) {
-      size_t Instr = emit(Op::BrTable, {Idx.Slot, N});
+      size_t Instr = emit(Op::BrTable, {use(Idx), N});
       size_t Table = Code.size();
       Code.resize(Table + N + 1, 0);
       // Targets that need value copies get a stub after the table.
@@ -761,7 +814,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
       // a canonical arg slot region it is above them (height Base+n).
       materializeFrom(Base);
     }
-    emit(Op::CallIndirect, {Table, M.TypeIds[TIdx], canon(Base), Idx.Slot});
+    emit(Op::CallIndirect, {Table, M.TypeIds[TIdx], canon(Base), use(Idx)});
     Vals.resize(Base);
     for (ValType T : FT.Results)
       push(T);
@@ -803,7 +856,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
       RT = A.T;
     }
     uint32_t D = result(RT);
-    emit(Op::Select, {D, A.Slot, B.Slot, C.Slot}, true);
+    emit(Op::Select, {D, use(A), use(B), use(C)}, true);
     if (RT == ValType::Any && !Vals.empty())
       Vals.back().T = ValType::Any;
     return;
@@ -839,45 +892,37 @@ void FuncCompiler::instruction(uint8_t Opc) {
     if (!M.Globals[G].Mutable)
       invalid("global is immutable");
     Entry V = pop(M.Globals[G].Type);
-    emit(Op::GlobalSet, {G, V.Slot});
+    emit(Op::GlobalSet, {G, use(V)});
     return;
   }
   case 0x25: { // table.get
     uint32_t T = tableIndex();
     Entry I = pop(ValType::I32);
     uint32_t D = result(M.Tables[T].Elem);
-    emit(Op::TableGet, {D, T, I.Slot}, true);
+    emit(Op::TableGet, {D, T, use(I)}, true);
     return;
   }
   case 0x26: { // table.set
     uint32_t T = tableIndex();
     Entry V = pop(M.Tables[T].Elem);
     Entry I = pop(ValType::I32);
-    emit(Op::TableSet, {T, I.Slot, V.Slot});
+    emit(Op::TableSet, {T, use(I), use(V)});
     return;
   }
   case 0x41: { // i32.const
-    uint32_t V = (uint32_t)R.s32();
-    uint32_t D = result(ValType::I32);
-    emit(Op::Const, {D, V}, true);
+    pushConst(ValType::I32, (uint32_t)R.s32());
     return;
   }
   case 0x42: {
-    uint64_t V = (uint64_t)R.s64();
-    uint32_t D = result(ValType::I64);
-    emit(Op::Const, {D, V}, true);
+    pushConst(ValType::I64, (uint64_t)R.s64());
     return;
   }
   case 0x43: {
-    uint64_t V = R.fixed32();
-    uint32_t D = result(ValType::F32);
-    emit(Op::Const, {D, V}, true);
+    pushConst(ValType::F32, R.fixed32());
     return;
   }
   case 0x44: {
-    uint64_t V = R.fixed64();
-    uint32_t D = result(ValType::F64);
-    emit(Op::Const, {D, V}, true);
+    pushConst(ValType::F64, R.fixed64());
     return;
   }
   case 0x3F: { // memory.size
@@ -890,15 +935,14 @@ void FuncCompiler::instruction(uint8_t Opc) {
     uint32_t Mem = reservedMemIndex();
     Entry N = pop(ValType::I32);
     uint32_t D = result(ValType::I32);
-    emit(Op::MemoryGrow, {D, Mem, N.Slot}, true);
+    emit(Op::MemoryGrow, {D, Mem, use(N)}, true);
     return;
   }
   case 0xD0: { // ref.null
     uint8_t B = R.u8();
     if (B != 0x70 && B != 0x6F)
       R.failAt(InstrOff + 1, "malformed reference type");
-    uint32_t D = result((ValType)B);
-    emit(Op::Const, {D, 0}, true);
+    pushConst((ValType)B, 0);
     return;
   }
   case 0xD1: { // ref.is_null
@@ -906,7 +950,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
     if (V.T != ValType::Any && !isRef(V.T))
       invalid("type mismatch: ref.is_null needs a reference");
     uint32_t D = result(ValType::I32);
-    emit(Op::RefIsNull, {D, V.Slot}, true);
+    emit(Op::RefIsNull, {D, use(V)}, true);
     return;
   }
   case 0xD2: { // ref.func
@@ -944,10 +988,12 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry A = pop(ValType::I32);
     uint32_t D = result(Types[K]);
-    if (MA.Mem == 0)
-      emit(Ops[K], {D, A.Slot, MA.Offset}, true);
+    if (MA.Mem == 0 && A.IsConst)
+      emit((Op)((unsigned)Ops[K] + 2), {D, (uint32_t)A.Value + (uint64_t)MA.Offset}, true);
+    else if (MA.Mem == 0)
+      emit(Ops[K], {D, use(A), MA.Offset}, true);
     else
-      emit((Op)((unsigned)Ops[K] + 1), {D, A.Slot, MA.Offset, MA.Mem}, true);
+      emit((Op)((unsigned)Ops[K] + 1), {D, use(A), MA.Offset, MA.Mem}, true);
     return;
   }
   if (Opc >= 0x36 && Opc <= 0x3E) { // stores
@@ -962,10 +1008,12 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry V = pop(Types[K]);
     Entry A = pop(ValType::I32);
-    if (MA.Mem == 0)
-      emit(Ops[K], {A.Slot, V.Slot, MA.Offset});
+    if (MA.Mem == 0 && A.IsConst)
+      emit((Op)((unsigned)Ops[K] + 2), {(uint32_t)A.Value + (uint64_t)MA.Offset, use(V)});
+    else if (MA.Mem == 0)
+      emit(Ops[K], {use(A), use(V), MA.Offset});
     else
-      emit((Op)((unsigned)Ops[K] + 1), {A.Slot, V.Slot, MA.Offset, MA.Mem});
+      emit((Op)((unsigned)Ops[K] + 1), {use(A), use(V), MA.Offset, MA.Mem});
     return;
   }
   if (Opc >= 0x45 && Opc <= 0xC4) {
@@ -990,7 +1038,7 @@ void FuncCompiler::prefixFC() {
     uint32_t Seg = dataIndex();
     uint32_t Mem = memIndex();
     Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
-    emit(Op::MemoryInit, {Mem, Seg, D.Slot, S.Slot, N.Slot});
+    emit(Op::MemoryInit, {Mem, Seg, use(D), use(S), use(N)});
     return;
   }
   case 9: { // data.drop
@@ -1002,13 +1050,13 @@ void FuncCompiler::prefixFC() {
     uint32_t Dst = memIndex();
     uint32_t Src = memIndex();
     Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
-    emit(Op::MemoryCopy, {Dst, Src, D.Slot, S.Slot, N.Slot});
+    emit(Op::MemoryCopy, {Dst, Src, use(D), use(S), use(N)});
     return;
   }
   case 11: { // memory.fill
     uint32_t Mem = memIndex();
     Entry N = pop(ValType::I32), V = pop(ValType::I32), D = pop(ValType::I32);
-    emit(Op::MemoryFill, {Mem, D.Slot, V.Slot, N.Slot});
+    emit(Op::MemoryFill, {Mem, use(D), use(V), use(N)});
     return;
   }
   case 12: { // table.init
@@ -1017,7 +1065,7 @@ void FuncCompiler::prefixFC() {
     if (M.Elems[Seg].Type != M.Tables[T].Elem)
       invalid("type mismatch: table.init segment and table types differ");
     Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
-    emit(Op::TableInit, {T, Seg, D.Slot, S.Slot, N.Slot});
+    emit(Op::TableInit, {T, Seg, use(D), use(S), use(N)});
     return;
   }
   case 13: { // elem.drop
@@ -1031,7 +1079,7 @@ void FuncCompiler::prefixFC() {
     if (M.Tables[Dst].Elem != M.Tables[Src].Elem)
       invalid("type mismatch: table.copy between tables of different types");
     Entry N = pop(ValType::I32), S = pop(ValType::I32), D = pop(ValType::I32);
-    emit(Op::TableCopy, {Dst, Src, D.Slot, S.Slot, N.Slot});
+    emit(Op::TableCopy, {Dst, Src, use(D), use(S), use(N)});
     return;
   }
   case 15: { // table.grow
@@ -1039,7 +1087,7 @@ void FuncCompiler::prefixFC() {
     Entry N = pop(ValType::I32);
     Entry V = pop(M.Tables[T].Elem);
     uint32_t D = result(ValType::I32);
-    emit(Op::TableGrow, {D, T, V.Slot, N.Slot}, true);
+    emit(Op::TableGrow, {D, T, use(V), use(N)}, true);
     return;
   }
   case 16: { // table.size
@@ -1053,7 +1101,7 @@ void FuncCompiler::prefixFC() {
     Entry N = pop(ValType::I32);
     Entry V = pop(M.Tables[T].Elem);
     Entry I = pop(ValType::I32);
-    emit(Op::TableFill, {T, I.Slot, V.Slot, N.Slot});
+    emit(Op::TableFill, {T, use(I), use(V), use(N)});
     return;
   }
   default:

@@ -141,8 +141,8 @@ TrapKind run(Function *F, Slot *Base) {
 #define OP(Name) &&L_##Name,
 #define UN(Name, Opc, In, Out, Expr) &&L_##Name,
 #define BIN(Name, Opc, In, Out, Expr) &&L_##Name, &&L_##Name##Imm,
-#define LOAD(Name, Opc, WT, Out, CType) &&L_##Name, &&L_##Name##M,
-#define STORE(Name, Opc, WT, In, CType) &&L_##Name, &&L_##Name##M,
+#define LOAD(Name, Opc, WT, Out, CType) &&L_##Name, &&L_##Name##M, &&L_##Name##Abs,
+#define STORE(Name, Opc, WT, In, CType) &&L_##Name, &&L_##Name##M, &&L_##Name##Abs,
 #include "Ops.def"
   };
   static_assert(sizeof(Labels) / sizeof(Labels[0]) == (size_t)Op::NumOps);
@@ -244,6 +244,11 @@ L_BrTable: {
 L_Copy:
   S(1) = S(2);
   Pc += 3;
+  NEXT;
+L_Copy2:
+  S(1) = S(2);
+  S(3) = S(4);
+  Pc += 5;
   NEXT;
 L_Const:
   S(1).I64 = Pc[2];
@@ -463,6 +468,13 @@ L_DataDrop:
     S(1).Out = V;                                                              \
     Pc += 5;                                                                   \
     NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Abs : {                                                            \
+    CType V;                                                                   \
+    std::memcpy(&V, M0 + Pc[2], sizeof(CType));                                \
+    S(1).Out = V;                                                              \
+    Pc += 3;                                                                   \
+    NEXT;                                                                      \
   }
 #define STORE(Name, Opc, WT, In, CType)                                        \
   L_##Name : {                                                                 \
@@ -476,6 +488,12 @@ L_DataDrop:
     std::memcpy(Inst->MemBases[Pc[4]] + (uint64_t)S(1).I32 + Pc[3], &V,        \
                 sizeof(CType));                                                \
     Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Abs : {                                                            \
+    CType V = (CType)S(2).In;                                                  \
+    std::memcpy(M0 + Pc[1], &V, sizeof(CType));                                \
+    Pc += 3;                                                                   \
     NEXT;                                                                      \
   }
 #define UN(Name, Opc, In, Out, Expr)                                           \
