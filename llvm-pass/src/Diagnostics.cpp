@@ -66,6 +66,10 @@ int globalErrorKind() {
 /// An error about a global variable or function.
 class WmcGlobalError : public DiagnosticInfo {
 public:
+  /// An error about the whole module (e.g. a bad option).
+  explicit WmcGlobalError(const Twine &Msg)
+      : DiagnosticInfo(globalErrorKind(), DS_Error), Text(Msg.str()) {}
+
   WmcGlobalError(const GlobalValue &G, const Twine &Msg)
       : DiagnosticInfo(globalErrorKind(), DS_Error), Text(Msg.str()) {
     if (const auto *GV = dyn_cast<GlobalVariable>(&G)) {
@@ -100,6 +104,10 @@ void reportError(const Instruction &I, const Twine &Msg) {
 
 void reportError(const GlobalValue &G, const Twine &Msg) {
   G.getContext().diagnose(WmcGlobalError(G, "wasm-memctl: " + Msg));
+}
+
+void reportError(LLVMContext &Ctx, const Twine &Msg) {
+  Ctx.diagnose(WmcGlobalError("wasm-memctl: " + Msg));
 }
 
 std::string sourceLocation(const Instruction &I) {

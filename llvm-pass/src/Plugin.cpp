@@ -32,8 +32,9 @@ struct WmcLowerPass : PassInfoMixin<WmcLowerPass> {
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &) {
     wmc::LowerOptions Opts;
     if (RodataMode != "auto" && RodataMode != "off") {
-      M.getContext().emitError("wasm-memctl: invalid value '" + RodataMode +
-                               "' for -wmc-rodata (expected auto or off)");
+      wmc::reportError(M.getContext(),
+                       "invalid value '" + RodataMode +
+                           "' for -wmc-rodata (expected auto or off)");
       return PreservedAnalyses::all();
     }
     Opts.AutoRodata = RodataMode == "auto";

@@ -80,6 +80,9 @@ void reportError(const llvm::Instruction &I, const llvm::Twine &Msg);
 /// DIGlobalVariable when present).
 void reportError(const llvm::GlobalValue &G, const llvm::Twine &Msg);
 
+/// Reports a wasm-memctl error without a location (e.g. a bad option).
+void reportError(llvm::LLVMContext &Ctx, const llvm::Twine &Msg);
+
 /// Returns "file:line:col" of \p I, or "" without debug info.
 std::string sourceLocation(const llvm::Instruction &I);
 
