@@ -198,8 +198,8 @@ public:
     DiagRoundTrip = Diags.getCustomDiagID(
         L::Error, "integer round trip turns %0 into %1; pointers into "
                   "different wasm memories are incompatible");
-    NoteRoundTrip = Diags.getCustomDiagID(
-        L::Note, "the integer was computed from %0 here");
+    NoteRoundTrip =
+        Diags.getCustomDiagID(L::Note, "the integer was computed from %0 here");
     DiagIndexNotConst = Diags.getCustomDiagID(
         L::Error, "memory index must be an integer constant expression "
                   "(operand of '%0')");
@@ -243,8 +243,8 @@ public:
         L::Error, "a return value cannot live in %0: return values are "
                   "temporaries in the default memory (return a pointer into "
                   "the memory instead)");
-    NoteInstantiation = Diags.getCustomDiagID(
-        L::Note, "in instantiation of %0 requested here");
+    NoteInstantiation =
+        Diags.getCustomDiagID(L::Note, "in instantiation of %0 requested here");
     DiagDeclScope = Diags.getCustomDiagID(
         L::Error, "WASM_MEMORY must be used at file or namespace scope");
     DiagDeclConflict = Diags.getCustomDiagID(
@@ -353,9 +353,8 @@ private:
   void checkReadOnlyWrite(const Expr *LHS, SourceLocation Loc);
   void checkVariadic(CallExpr *E);
   void checkIntrinsic(CallExpr *E, const IntrinsicInfo &Info);
-  std::optional<Memory> checkIndexOperand(const Expr *Arg,
-                                          const IntrinsicInfo &Info,
-                                          bool Writes);
+  std::optional<Memory>
+  checkIndexOperand(const Expr *Arg, const IntrinsicInfo &Info, bool Writes);
   void checkAddressOperand(const Expr *Arg, const Memory &M,
                            const IntrinsicInfo &Info);
   void checkMemoryDecls();
@@ -663,12 +662,11 @@ bool MemctlChecker::VisitVarDecl(VarDecl *VD) {
   if (!Elem.isConstQualified() && once(Loc, DiagRoNotConst))
     Diags.Report(Loc, DiagRoNotConst) << VD;
   if (VD->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
-      !VD->hasExternalStorage() && !VD->hasInit() &&
-      once(Loc, DiagRoNoInit))
+      !VD->hasExternalStorage() && !VD->hasInit() && once(Loc, DiagRoNoInit))
     Diags.Report(Loc, DiagRoNoInit) << VD;
   if (Ctx.getLangOpts().CPlusPlus && VD->hasInit() &&
-      !VD->getInit()->isValueDependent() &&
-      !VD->hasConstantInitialization() && once(Loc, DiagRoDynamicInit))
+      !VD->getInit()->isValueDependent() && !VD->hasConstantInitialization() &&
+      once(Loc, DiagRoDynamicInit))
     Diags.Report(Loc, DiagRoDynamicInit) << VD;
   return true;
 }
@@ -730,11 +728,10 @@ void MemctlChecker::checkMemoryDecls() {
       Error("the memory name must not be empty");
     if (Bad)
       continue;
-    std::string Desc = M->Kind == Memory::Default    ? "memory 0"
-                       : M->Kind == Memory::ReadOnly ? "the read-only memory"
-                                                     : "memory " +
-                                                           std::to_string(
-                                                               M->Index);
+    std::string Desc = M->Kind == Memory::Default ? "memory 0"
+                       : M->Kind == Memory::ReadOnly
+                           ? "the read-only memory"
+                           : "memory " + std::to_string(M->Index);
     auto [It, Inserted] = First.try_emplace(D->Index, *D);
     if (!Inserted) {
       const MemoryDecl &P = It->second;

@@ -42,8 +42,7 @@ bool rewriteSpellings(std::string &Msg, const MemoryNames &Names) {
         continue;
       }
       Ours = true;
-      std::string Repl =
-          Qualifier ? qualifierSpelling(M) : Names.describe(M);
+      std::string Repl = Qualifier ? qualifierSpelling(M) : Names.describe(M);
       Msg.replace(Pos, NumEnd + Suffix.size() - Pos, Repl);
       Pos += Repl.size();
     }
@@ -122,20 +121,20 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
       ID == diag::err_typecheck_incompatible_nested_address_space) {
     // %select{assigning %1 to %0|passing %0 to %1|returning %0 ...|
     // initializing %0 with %1|...}2: the source is %1 for 0 and 4.
-    unsigned Action = Info.getNumArgs() > 2 &&
-                              (Info.getArgKind(2) ==
-                                   DiagnosticsEngine::ak_uint ||
-                               Info.getArgKind(2) == DiagnosticsEngine::ak_sint)
-                          ? static_cast<unsigned>(Info.getRawArg(2))
-                          : 3;
+    unsigned Action =
+        Info.getNumArgs() > 2 &&
+                (Info.getArgKind(2) == DiagnosticsEngine::ak_uint ||
+                 Info.getArgKind(2) == DiagnosticsEngine::ak_sint)
+            ? static_cast<unsigned>(Info.getRawArg(2))
+            : 3;
     QualType A = qualTypeArg(Info, 0), B = qualTypeArg(Info, 1);
     bool SourceIsB = Action == 0 || Action == 4;
     QualType From = SourceIsB ? B : A, To = SourceIsB ? A : B;
     auto [FromM, ToM] = differingPointees(From, To);
     if (!FromM.isOurs() || !ToM.isOurs())
       return false;
-    static const char *const Verbs[] = {"assigned", "passed", "returned",
-                                        "converted", "used",  "passed",
+    static const char *const Verbs[] = {"assigned",  "passed", "returned",
+                                        "converted", "used",   "passed",
                                         "cast"};
     const char *Verb = Action < 7 ? Verbs[Action] : "used";
     size_t Cut = Msg.rfind(" changes address space of");
@@ -171,8 +170,7 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
   // Any other error about two pointer types into different memories (a
   // rejected static_cast, a comparison of distinct pointer types, ...):
   // say why the types are incompatible.
-  if ((Level >= DiagnosticsEngine::Error ||
-       Level == DiagnosticsEngine::Note) &&
+  if ((Level >= DiagnosticsEngine::Error || Level == DiagnosticsEngine::Note) &&
       ID < diag::DIAG_UPPER_LIMIT) {
     std::optional<Memory> Seen;
     for (unsigned I = 0; I < Info.getNumArgs(); ++I) {
@@ -237,8 +235,8 @@ void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
   syncCounts();
 }
 
-bool MemoryTermsConsumer::isCoveredByClangError(
-    SourceLocation Loc, const SourceManager &SM) const {
+bool MemoryTermsConsumer::isCoveredByClangError(SourceLocation Loc,
+                                                const SourceManager &SM) const {
   Loc = SM.getFileLoc(Loc);
   for (SourceLocation L : ErrorLocs)
     if (SM.getFileLoc(L) == Loc)

@@ -30,8 +30,9 @@ public:
   /// Wraps \p Inner; owns it if \p Owned is non-null (then Owned == Inner).
   MemoryTermsConsumer(clang::DiagnosticConsumer *Inner,
                       std::unique_ptr<clang::DiagnosticConsumer> Owned,
-                      const MemoryNames &Names)
-      : Inner(Inner), Owned(std::move(Owned)), Names(Names) {}
+                      std::shared_ptr<const MemoryNames> Names)
+      : Inner(Inner), Owned(std::move(Owned)), NamesOwner(std::move(Names)),
+        Names(*NamesOwner) {}
 
   void BeginSourceFile(const clang::LangOptions &LO,
                        const clang::Preprocessor *PP) override {
@@ -76,6 +77,9 @@ private:
 
   clang::DiagnosticConsumer *Inner;
   std::unique_ptr<clang::DiagnosticConsumer> Owned;
+  /// Shared with the AST consumer, which fills it while parsing; the
+  /// rewriter outlives it (diagnostics can come after the action ends).
+  std::shared_ptr<const MemoryNames> NamesOwner;
   const MemoryNames &Names;
   /// Locations and ranges of Clang's own address-space errors.
   std::vector<clang::SourceLocation> ErrorLocs;

@@ -125,8 +125,7 @@ bool isMemoryDeclVar(const VarDecl *VD) {
       !VD->getName().starts_with("__wmc_memdecl_"))
     return false;
   const auto *RD = VD->getType()->getAsRecordDecl();
-  return RD && RD->getIdentifier() &&
-         RD->getName() == "__wmc_memory_decl";
+  return RD && RD->getIdentifier() && RD->getName() == "__wmc_memory_decl";
 }
 
 /// Evaluates one integer field of the declaration's initializer.

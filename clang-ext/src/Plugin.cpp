@@ -1,4 +1,5 @@
-//===- Plugin.cpp - wasm-memctl Clang plugin entry point -------------------===//
+//===- Plugin.cpp - wasm-memctl Clang plugin entry point
+//-------------------===//
 //
 // Registers the wasm-memctl front-end plugin ("wmc") with Clang. It runs
 // before the main action (code generation or -fsyntax-only) and
@@ -83,10 +84,8 @@ protected:
     std::unique_ptr<DiagnosticConsumer> Owned;
     if (Diags.ownsClient())
       Owned = Diags.takeClient();
-    // The rewriter keeps the names alive: it outlives the AST consumer.
-    NamesKeepAlive = Names;
     auto *Rewriter =
-        new wmc::MemoryTermsConsumer(Inner, std::move(Owned), *Names);
+        new wmc::MemoryTermsConsumer(Inner, std::move(Owned), Names);
     Diags.setClient(Rewriter, /*ShouldOwnClient=*/true);
     return std::make_unique<MemctlConsumer>(Names, Rewriter, Options);
   }
@@ -112,8 +111,6 @@ protected:
 
 private:
   wmc::CheckerOptions Options;
-  /// Names referenced by the diagnostic rewriter after the action ends.
-  static inline std::shared_ptr<wmc::MemoryNames> NamesKeepAlive;
 };
 
 } // namespace
