@@ -32,6 +32,10 @@ const std::vector<PassInfo> &passTable() {
        "hoist non-trapping loads out of loops that do not write their memory "
        "(per-memory effects)",
        createMemoryLICMPass},
+      {"wmc-memory-rle",
+       "reuse a load's value for the same load later in straight-line code "
+       "when nothing in between writes its memory (per-memory effects)",
+       createMemoryRLEPass},
       {"wmc-lower-to-single-memory",
        "merge all memories into one (exact bounds checks; protections are "
        "not enforced)",
@@ -55,7 +59,7 @@ std::vector<std::string> finalizePipeline() {
 }
 
 std::vector<std::string> memoryOptimizationPipeline() {
-  return {"wmc-fold-readonly-loads", "wmc-memory-licm"};
+  return {"wmc-fold-readonly-loads", "wmc-memory-licm", "wmc-memory-rle"};
 }
 
 } // namespace wmc

@@ -46,6 +46,7 @@ wasm::Pass *createLowerMarkersPass();
 wasm::Pass *createWriteProtectionsPass();
 wasm::Pass *createFoldReadOnlyLoadsPass();
 wasm::Pass *createMemoryLICMPass();
+wasm::Pass *createMemoryRLEPass();
 wasm::Pass *createLowerToSingleMemoryPass();
 
 } // namespace wmc

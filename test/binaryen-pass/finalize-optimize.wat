@@ -19,8 +19,10 @@
 ;; hoists; nothing is left for the second round after -O2.
 ;; STATS:      wmc-opt: stats: wmc-fold-readonly-loads folded 3 load(s)
 ;; STATS-NEXT: wmc-opt: stats: wmc-memory-licm hoisted 1 load(s) out of loops
+;; STATS-NEXT: wmc-opt: stats: wmc-memory-rle reused 0 load(s)
 ;; STATS-NEXT: wmc-opt: stats: wmc-fold-readonly-loads folded 0 load(s)
 ;; STATS-NEXT: wmc-opt: stats: wmc-memory-licm hoisted 0 load(s) out of loops
+;; STATS-NEXT: wmc-opt: stats: wmc-memory-rle reused 0 load(s)
 
 ;; NODE: scale(5) = 15
 ;; NODE: fill(10,0) = 0
