@@ -10,9 +10,11 @@
 //     not in llvm.used / llvm.compiler.used;
 //   - their uses are followed through GEPs (instructions and constant
 //     expressions), and through phis and selects whose every incoming value
-//     derives from the same global; anything else (a call argument such as
-//     printf's format string, a store of the address, a comparison, a
-//     ptrtoint, a return, another global's initializer) is an escape.
+//     derives from the same global; comparisons are harmless (the global
+//     keeps its address, and a comparison never dereferences); anything else
+//     (a call argument such as printf's format string, a store of the
+//     address, a ptrtoint, a return, another global's initializer) is an
+//     escape.
 //
 // A moving global keeps address space 0 and its layout but gets section
 // `.wmc.ro.<symbol>` (wmc-opt moves its bytes to the read-only memory at the
@@ -76,8 +78,6 @@ std::string escapeReason(User *U, Value *V) {
       return "address merged with another pointer" + at(*I);
     if (isa<ReturnInst>(I))
       return "address returned" + at(*I);
-    if (isa<ICmpInst>(I))
-      return "address compared" + at(*I);
     if (isa<PtrToIntInst>(I))
       return "address converted to an integer" + at(*I);
     return "address used by '" + std::string(I->getOpcodeName()) + "'" +
@@ -101,6 +101,10 @@ findEscape(GlobalVariable *G, SmallVectorImpl<Instruction *> &Accesses) {
         Accesses.push_back(LI);
         continue;
       }
+      // Comparing addresses never dereferences them, and the global keeps
+      // its address: `p != tab + N` loops stay correct.
+      if (isa<ICmpInst>(U))
+        continue;
       if (auto *MT = dyn_cast<MemTransferInst>(U)) {
         if (MT->getRawSource() == V && MT->getRawDest() != V) {
           Accesses.push_back(MT);
@@ -186,7 +190,8 @@ RodataPlan placeReadOnlyData(Module &M, const LowerOptions &Opts) {
     if (Opts.RodataReport)
       errs() << "wmc-rodata: moved '" << G.getName() << "' (" << Size
              << " bytes, " << Accesses.size()
-             << " accesses) to read-only memory: only read in this module\n";
+             << (Accesses.size() == 1 ? " access" : " accesses")
+             << ") to read-only memory: only read in this module\n";
     G.setSection((WMC_SEGMENT_PREFIX_READONLY "." + G.getName()).str());
     Plan.Moved.push_back(&G);
     Plan.Accesses.insert(Accesses.begin(), Accesses.end());

@@ -12,7 +12,7 @@ target triple = "wasm32-unknown-wasi"
 ; CHECK: @.str = private unnamed_addr constant [4 x i8] c"%d\0A\00"{{$}}
 ; CHECK: @public = constant i32 1{{$}}
 ; CHECK: @stored = internal constant i32 2{{$}}
-; CHECK: @compared = internal constant i32 3{{$}}
+; CHECK: @compared = internal constant [4 x i32] [i32 3, i32 4, i32 5, i32 6], section ".wmc.ro.compared"
 ; CHECK: @returned = internal constant [2 x i8] c"ab"{{$}}
 ; CHECK: @sectioned = internal constant i32 4, section "mine"
 ; CHECK: @pair_a = internal constant [2 x i32] [i32 1, i32 2]{{$}}
@@ -28,7 +28,7 @@ target triple = "wasm32-unknown-wasi"
 @.str = private unnamed_addr constant [4 x i8] c"%d\0A\00"
 @public = constant i32 1
 @stored = internal constant i32 2
-@compared = internal constant i32 3
+@compared = internal constant [4 x i32] [i32 3, i32 4, i32 5, i32 6]
 @returned = internal constant [2 x i8] c"ab"
 @sectioned = internal constant i32 4, section "mine"
 @pair_a = internal constant [2 x i32] [i32 1, i32 2]
@@ -71,19 +71,35 @@ exit:
 ; CHECK-LABEL: define i32 @escapes(
 ; CHECK: load i32, ptr @public
 ; CHECK: store ptr @stored, ptr @sink
-; CHECK: icmp eq ptr %p, @compared
 ; CHECK: load i32, ptr @sectioned
 define i32 @escapes(ptr %p) {
   %a = load i32, ptr @public
   store ptr @stored, ptr @sink
-  %c = icmp eq ptr %p, @compared
-  %z = zext i1 %c to i32
   %s = load i32, ptr @sectioned
   %u = load i32, ptr @used_attr
-  %r = add i32 %a, %z
-  %r2 = add i32 %r, %s
+  %r2 = add i32 %a, %s
   %r3 = add i32 %r2, %u
   ret i32 %r3
+}
+
+; A pointer loop `for (p = compared; p != compared + 4; ++p)`: comparisons
+; do not dereference, the table moves.
+; CHECK-LABEL: define i32 @pointer_loop(
+; CHECK: %v = call i32 @__wmc_wmc_ro_i32_load(
+; CHECK: icmp eq ptr %next, getelementptr inbounds (i8, ptr @compared, i32 16)
+define i32 @pointer_loop() {
+entry:
+  br label %loop
+loop:
+  %p = phi ptr [ @compared, %entry ], [ %next, %loop ]
+  %s = phi i32 [ 0, %entry ], [ %s1, %loop ]
+  %v = load i32, ptr %p
+  %s1 = add i32 %s, %v
+  %next = getelementptr inbounds i32, ptr %p, i32 1
+  %done = icmp eq ptr %next, getelementptr inbounds (i8, ptr @compared, i32 16)
+  br i1 %done, label %exit, label %loop
+exit:
+  ret i32 %s1
 }
 
 ; CHECK-LABEL: define ptr @returns(
@@ -118,18 +134,18 @@ define void @init_copy(ptr %dst) {
   ret void
 }
 
-; REPORT-DAG: wmc-rodata: moved 'table' (64 bytes, 1 accesses) to read-only memory: only read in this module
+; REPORT-DAG: wmc-rodata: moved 'table' (64 bytes, 1 access) to read-only memory: only read in this module
 ; REPORT-DAG: wmc-rodata: kept '.str' in memory 0: address passed to 'printf' in 'lookup_loop'
 ; REPORT-DAG: wmc-rodata: kept 'public' in memory 0: not internal or private (visible to other translation units)
 ; REPORT-DAG: wmc-rodata: kept 'stored' in memory 0: address stored to memory in 'escapes'
-; REPORT-DAG: wmc-rodata: kept 'compared' in memory 0: address compared in 'escapes'
+; REPORT-DAG: wmc-rodata: moved 'compared' (16 bytes, 1 access)
 ; REPORT-DAG: wmc-rodata: kept 'returned' in memory 0: address returned in 'returns'
 ; REPORT-DAG: wmc-rodata: kept 'sectioned' in memory 0: has an explicit section 'mine'
 ; REPORT-DAG: wmc-rodata: kept 'pair_a' in memory 0: address merged with another pointer in 'selects'
 ; REPORT-DAG: wmc-rodata: kept 'pair_b' in memory 0: address merged with another pointer in 'selects'
 ; REPORT-DAG: wmc-rodata: moved 'selfsel'
-; REPORT-DAG: wmc-rodata: moved 'init' (8 bytes, 1 accesses)
+; REPORT-DAG: wmc-rodata: moved 'init' (8 bytes, 1 access)
 ; REPORT-DAG: wmc-rodata: kept 'in_init' in memory 0: address used in the initializer of 'holder'
 ; REPORT-DAG: wmc-rodata: kept 'unused' in memory 0: not referenced
 ; REPORT-DAG: wmc-rodata: kept 'used_attr' in memory 0: marked 'used'
-; REPORT: wmc-rodata: 3 of 14 constant globals moved to read-only memory (80 bytes)
+; REPORT: wmc-rodata: 4 of 14 constant globals moved to read-only memory (96 bytes)
