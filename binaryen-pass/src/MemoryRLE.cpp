@@ -81,6 +81,13 @@ struct Eliminator
 
   void noteNonLinear(wasm::Expression *) { Loads.clear(); }
 
+  // One walker may serve several functions: nothing carries over.
+  void doWalkFunction(wasm::Function *Func) {
+    Loads.clear();
+    wasm::LinearExecutionWalker<Eliminator>::doWalkFunction(Func);
+    Loads.clear();
+  }
+
   void kill(const WriteSet &W) {
     if (W.All) {
       Loads.clear();
