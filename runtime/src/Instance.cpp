@@ -17,9 +17,7 @@ Store::~Store() = default;
 
 int64_t Table::grow(uint64_t Delta, uint64_t Init) {
   uint64_t Old = Elems.size();
-  // Cap growth to keep a hostile module from exhausting host memory.
-  constexpr uint64_t HardLimit = 10'000'000;
-  if (Delta > Max - Old || Old + Delta > HardLimit)
+  if (Delta > Max - Old || Old + Delta > MaxElems)
     return -1;
   Elems.resize(Old + Delta, Init);
   return (int64_t)Old;
@@ -167,8 +165,15 @@ Instance *Store::instantiate(std::shared_ptr<const Module> MP,
     I.Funcs.push_back(F.get());
     Funcs.push_back(std::move(F));
   }
-  for (size_t K = M.NumImportedTables; K < M.Tables.size(); ++K)
+  for (size_t K = M.NumImportedTables; K < M.Tables.size(); ++K) {
+    if (M.Tables[K].Lim.Min > Table::MaxElems) {
+      LinkErr = "table " + std::to_string(K) + " is too large (" +
+                std::to_string(M.Tables[K].Lim.Min) + " elements; limit " +
+                std::to_string(Table::MaxElems) + ")";
+      return nullptr;
+    }
     I.Tables.push_back(addTable(M.Tables[K]));
+  }
   for (size_t K = M.NumImportedMemories; K < M.Memories.size(); ++K) {
     LinearMemory *Mem = addMemory(M.Memories[K], LinkErr);
     if (!Mem)

@@ -67,6 +67,9 @@ struct Table {
   TableType Type;
   std::vector<uint64_t> Elems; ///< Function* / externref+1 / 0 = null
   uint64_t Max = 0xFFFFFFFFu;  ///< declared maximum or u32 max
+  /// Implementation limit on elements (keeps a hostile module from
+  /// exhausting host memory): larger tables fail to instantiate/grow.
+  static constexpr uint64_t MaxElems = 10'000'000;
   /// table.grow; returns old size or -1.
   int64_t grow(uint64_t Delta, uint64_t Init);
 };

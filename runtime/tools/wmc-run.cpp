@@ -146,7 +146,20 @@ void printValue(ValType T, Slot V) {
 
 } // namespace
 
+static int runMain(int Argc, char **Argv);
+
 int main(int Argc, char **Argv) {
+  try {
+    return runMain(Argc, Argv);
+  } catch (const std::bad_alloc &) {
+    std::fprintf(stderr, "wmc-run: error: out of host memory\n");
+  } catch (const std::exception &E) {
+    std::fprintf(stderr, "wmc-run: error: %s\n", E.what());
+  }
+  return ExitLoadError;
+}
+
+static int runMain(int Argc, char **Argv) {
   std::vector<std::pair<std::string, std::string>> Dirs;
   std::vector<std::string> Env;
   std::string InvokeName;
