@@ -63,6 +63,12 @@ bool hasTargetFeature(const Function &F, StringRef Feature) {
   return is_contained(Features, Feature);
 }
 
+/// Gives \p From's name to its replacement \p To (constants have none).
+void adoptName(Value *To, Value *From) {
+  if (!isa<Constant>(To))
+    To->takeName(From);
+}
+
 /// Returns the memory a pointer-typed value addresses (0 if none of ours).
 unsigned memoryOfPointer(const Value *Ptr) {
   auto *PT = dyn_cast<PointerType>(Ptr->getType());
@@ -626,7 +632,7 @@ void Lowering::lowerLoad(LoadInst &LI, unsigned Mem) {
                   " is not supported");
     V = PoisonValue::get(LI.getType());
   }
-  V->takeName(&LI);
+  adoptName(V, &LI);
   LI.replaceAllUsesWith(V);
   LI.eraseFromParent();
 }
@@ -717,7 +723,7 @@ void Lowering::lowerAtomicRMW(AtomicRMWInst &RMW, unsigned Mem) {
                                       RMW.getValOperand()),
                   Addr, false);
       }
-      Old->takeName(&RMW);
+      adoptName(Old, &RMW);
       RMW.replaceAllUsesWith(Old);
       RMW.eraseFromParent();
       return;
@@ -759,7 +765,7 @@ void Lowering::lowerAtomicRMW(AtomicRMWInst &RMW, unsigned Mem) {
     Value *Old = callMarker(B, Mem, atomicField(Ty, Native), Wide,
                             {Addr, toAtomicInt(B, RMW.getValOperand(), Wide)});
     Value *Res = fromAtomicInt(B, Old, Ty);
-    Res->takeName(&RMW);
+    adoptName(Res, &RMW);
     RMW.replaceAllUsesWith(Res);
     RMW.eraseFromParent();
     return;
@@ -790,7 +796,7 @@ void Lowering::lowerAtomicRMW(AtomicRMWInst &RMW, unsigned Mem) {
                            {Addr, OldWide, toAtomicInt(B, New, Wide)});
   OldWide->addIncoming(Seen, Loop);
   B.CreateCondBr(B.CreateICmpEQ(Seen, OldWide), Done, Loop);
-  Old->takeName(&RMW);
+  adoptName(Old, &RMW);
   RMW.replaceAllUsesWith(Old);
   RMW.eraseFromParent();
 }
@@ -833,7 +839,7 @@ void Lowering::lowerCmpXchg(AtomicCmpXchgInst &CX, unsigned Mem) {
   }
   Value *Pair = B.CreateInsertValue(PoisonValue::get(CX.getType()), Loaded, 0);
   Pair = B.CreateInsertValue(Pair, Success, 1);
-  Pair->takeName(&CX);
+  adoptName(Pair, &CX);
   CX.replaceAllUsesWith(Pair);
   CX.eraseFromParent();
 }
@@ -1031,7 +1037,7 @@ void Lowering::lowerWmcIntrinsic(CallInst &CI, StringRef Op) {
   if (*Mem != 0)
     Used.insert(*Mem);
   if (Result) {
-    Result->takeName(&CI);
+    adoptName(Result, &CI);
     CI.replaceAllUsesWith(Result);
   }
   CI.eraseFromParent();
@@ -1120,7 +1126,7 @@ void Lowering::lowerAddrSpaceCast(AddrSpaceCastInst &I) {
     Repl = B.CreateIntToPtr(B.CreatePtrToInt(I.getPointerOperand(), I32),
                             I.getType());
   }
-  Repl->takeName(&I);
+  adoptName(Repl, &I);
   I.replaceAllUsesWith(Repl);
   I.eraseFromParent();
 }

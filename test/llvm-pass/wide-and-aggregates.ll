@@ -90,3 +90,13 @@ define void @store_array(ptr addrspace(102) %p, [3 x i16] %v) {
   store [3 x i16] %v, ptr addrspace(102) %p
   ret void
 }
+
+; Empty aggregates have nothing to access.
+; CHECK-LABEL: define {} @empty(
+; CHECK-NOT: call
+; CHECK: ret {} poison
+define {} @empty(ptr addrspace(101) %p) {
+  %v = load {}, ptr addrspace(101) %p
+  store {} %v, ptr addrspace(101) %p
+  ret {} %v
+}
