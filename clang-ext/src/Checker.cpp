@@ -54,7 +54,7 @@ public:
   }
 
   /// The origin of integer expression \p E, if it is derived from exactly
-  /// one pointer (through integer casts, +/- and tracked variables).
+  /// one pointer (through integer casts, + - & |, and tracked variables).
   std::optional<IntOrigin> originOf(const Expr *E, int Depth = 0) const {
     if (!E || Depth > 16)
       return std::nullopt;
@@ -83,12 +83,19 @@ public:
       return *It->second;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-      if (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub)
+      // p + n, n + p, p - n, p & mask, p | bits: still an address derived
+      // from p. p - q is a distance, not an address.
+      BinaryOperatorKind Op = BO->getOpcode();
+      if (Op != BO_Add && Op != BO_Sub && Op != BO_And && Op != BO_Or)
         return std::nullopt;
-      if (auto L = originOf(BO->getLHS(), Depth + 1))
+      auto L = originOf(BO->getLHS(), Depth + 1);
+      auto R = originOf(BO->getRHS(), Depth + 1);
+      if (L && R)
+        return std::nullopt;
+      if (L)
         return L;
-      if (BO->getOpcode() == BO_Add)
-        return originOf(BO->getRHS(), Depth + 1);
+      if (Op != BO_Sub)
+        return R;
     }
     return std::nullopt;
   }

@@ -13,7 +13,8 @@ void direct(char __wasm_mem(1) *p) {
   char *a = (char *)(uintptr_t)p;            // expected-error {{integer round trip turns a pointer into memory 1 ('secrets') into a default-memory pointer; pointers into different wasm memories are incompatible}} expected-note {{the integer was computed from a pointer into memory 1 ('secrets') here}}
   char *b = (char *)((uintptr_t)key + 4);    // expected-error {{integer round trip turns a pointer into memory 1 ('secrets')}} expected-note {{computed from}}
   char __wasm_mem(1) *c = (char __wasm_mem(1) *)(unsigned long)plain; // expected-error {{integer round trip turns a default-memory pointer into a pointer into memory 1 ('secrets')}} expected-note {{computed from a default-memory pointer}}
-  (void)a; (void)b; (void)c;
+  char *e = (char *)(((uintptr_t)p + 15) & ~(uintptr_t)15); // expected-error {{integer round trip turns a pointer into memory 1 ('secrets')}} expected-note {{computed from}}
+  (void)a; (void)b; (void)c; (void)e;
 }
 
 void through_variable(char __wasm_mem(1) *p) {
@@ -30,5 +31,6 @@ void fine(char __wasm_mem(1) *p, uintptr_t unknown) {
   uintptr_t mixed = (uintptr_t)p;
   mixed = (uintptr_t)plain;                  // two origins: not tracked
   char *d = (char *)mixed;
-  (void)a; (void)b; (void)c; (void)d;
+  char __wasm_mem(1) *rel = (char __wasm_mem(1) *)((uintptr_t)plain - (uintptr_t)plain); // a distance
+  (void)a; (void)b; (void)c; (void)d; (void)rel;
 }
