@@ -7,7 +7,7 @@
 
 // Quick example.
 WASM_MEMORY(1, "secrets", 1, 4, WASM_MEMORY_NULL_GUARD(4096));
-static char __wasm_mem(1) key[4096];
+static char __wasm_mem(1) key[4096] WASM_PAGE_ALIGNED;
 static const char __wasm_ro banner[] = "hello";
 int quick(void) {
   char __wasm_mem(1) *p = key;
@@ -40,7 +40,7 @@ WASM_MEMORY(0, "main", 2, WASM_MEMORY_NO_MAX, WASM_MEMORY_NULL_GUARD(4096));
 WASM_MEMORY(WASM_MEMORY_RO, "rodata", 1, 16, 0);
 
 // Intrinsics.
-static char __wasm_mem(2) window[1 << 16];
+static char __wasm_mem(2) window[1 << 16] WASM_PAGE_ALIGNED;
 static unsigned arena_top;
 char __wasm_mem(2) *arena_alloc(unsigned n) {
   if (!arena_top)

@@ -70,6 +70,10 @@ extern "C" {
 /* Size of a wasm page and of the protection granule, in bytes. */
 #define WASM_PAGE_SIZE 65536u
 #define WASM_PROTECTION_PAGE_SIZE WMC_PROTECTION_PAGE_SIZE
+/* Aligns an object to the protection granule, so that it can be the range
+ * of wasm_memory_protect/discard/map/unmap:
+ *   static char __wasm_mem(1) key[4096] WASM_PAGE_ALIGNED; */
+#define WASM_PAGE_ALIGNED __attribute__((aligned(WMC_PROTECTION_PAGE_SIZE)))
 
 /* The record WASM_MEMORY expands to (docs/toolchain-abi.md section 2). */
 struct __wmc_memory_decl {
