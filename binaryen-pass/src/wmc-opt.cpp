@@ -55,7 +55,7 @@ options:
                       and -O levels run in command-line order
   --stats             print how many loads the memory optimizations folded
                       and hoisted
-  -g                  keep names and debug info
+  -g                  keep debug info (DWARF); names are always kept
   --no-validate       do not validate input and output
   --enable-FEATURE, --disable-FEATURE
                       adjust the feature set (default: the module's
@@ -304,7 +304,9 @@ int main(int Argc, char **Argv) {
     return 0;
   wasm::ModuleWriter Writer(PO);
   Writer.setBinary(!O.Text);
-  Writer.setDebugInfo(O.DebugInfo);
+  // Always write the name section: memory names are part of the final
+  // module (docs/toolchain-abi.md section 5); -g adds DWARF on top.
+  Writer.setDebugInfo(true);
   wasm::Output Out(O.Output.value_or(""),
                    O.Text ? wasm::Flags::Text : wasm::Flags::Binary);
   Writer.write(M, Out);

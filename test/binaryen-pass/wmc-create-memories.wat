@@ -23,12 +23,13 @@
 ;; CHECK:      (export "memory" (memory $0))
 ;; CHECK:      (export "heap" (memory $heap))
 
+;; The binary's name section carries the memory names.
 ;; BIN:      (memory (;0;) 2)
-;; BIN-NEXT: (memory (;1;) 2 16)
-;; BIN-NEXT: (memory (;2;) 0 0)
-;; BIN-NEXT: (memory (;3;) 1)
-;; BIN-NEXT: (memory (;4;) 1 65536)
-;; BIN:      (export "heap" (memory 1))
+;; BIN-NEXT: (memory $heap 2 16)
+;; BIN-NEXT: (memory $unused2 0 0)
+;; BIN-NEXT: (memory $scratch 1)
+;; BIN-NEXT: (memory $rodata 1 65536)
+;; BIN:      (export "heap" (memory $heap))
 (module
   (memory (export "memory") 2)
   (func (export "_start")))

@@ -27,8 +27,8 @@
 ;; CHECK-LABEL: (func $heapro (result i32)
 ;; CHECK-NEXT:  (i32.const 2064)
 
-;; BIN: (data (;0;) 1 (i32.const 1024) "\01\00\00\00one!")
-;; BIN: (data (;1;) 2 (i32.const 2048) "\07\00\00\00")
+;; BIN: (data $.wmc.m1 $big (i32.const 1024) "\01\00\00\00one!")
+;; BIN: (data $.wmc.ro.table $rodata (i32.const 2048) "\07\00\00\00")
 
 ;; NODE: get1(1024) = 1
 ;; NODE: get1(131070) trapped
