@@ -32,8 +32,10 @@ enum class Op : uint16_t {
 #define OP(Name) Name,
 #define UN(Name, Opc, In, Out, Expr) Name,
 #define BIN(Name, Opc, In, Out, Expr) Name, Name##Imm,
-#define LOAD(Name, Opc, WT, Out, CType) Name, Name##M, Name##Abs,
-#define STORE(Name, Opc, WT, In, CType) Name, Name##M, Name##Abs,
+#define LOAD(Name, Opc, WT, Out, CType)                                        \
+  Name, Name##M, Name##Abs, Name##Add, Name##AddImm,
+#define STORE(Name, Opc, WT, In, CType)                                        \
+  Name, Name##M, Name##Abs, Name##Add, Name##AddImm,
 #include "Ops.def"
   NumOps
 };

@@ -361,6 +361,23 @@ private:
     return E;
   }
 
+  /// If address operand `A` (canonical slot `Canon`) was produced by the
+  /// instruction just emitted and that is an i32.add, removes it and returns
+  /// 1 (Add: X, Y = operand slots) or 2 (AddImm: X = slot, Y = constant).
+  int lastAdd(const Entry &A, uint32_t Canon, uint64_t &X, uint64_t &Y) {
+    if (!live() || A.IsConst || A.Slot != Canon || LastPos == NoPos ||
+        LastDstWord != LastPos + 1 || Code[LastDstWord] != A.Slot ||
+        (LastOp != Op::I32Add && LastOp != Op::I32AddImm) ||
+        Code.size() != LastPos + 4)
+      return 0;
+    X = Code[LastPos + 2];
+    Y = Code[LastPos + 3];
+    int Kind = LastOp == Op::I32Add ? 1 : 2;
+    Code.resize(LastPos);
+    LastPos = NoPos;
+    return Kind;
+  }
+
   /// Pushes the result of an instruction and returns its slot.
   uint32_t result(ValType T) {
     push(T);
@@ -988,7 +1005,11 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry A = pop(ValType::I32);
     uint32_t D = result(Types[K]);
-    if (MA.Mem == 0 && A.IsConst)
+    uint64_t X, Y;
+    int Add = MA.Mem == 0 ? lastAdd(A, canon(Vals.size() - 1), X, Y) : 0;
+    if (Add)
+      emit((Op)((unsigned)Ops[K] + 2 + Add), {D, X, Y, MA.Offset}, true);
+    else if (MA.Mem == 0 && A.IsConst)
       emit((Op)((unsigned)Ops[K] + 2), {D, (uint32_t)A.Value + (uint64_t)MA.Offset}, true);
     else if (MA.Mem == 0)
       emit(Ops[K], {D, use(A), MA.Offset}, true);
@@ -1008,7 +1029,13 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry V = pop(Types[K]);
     Entry A = pop(ValType::I32);
-    if (MA.Mem == 0 && A.IsConst)
+    uint64_t X, Y;
+    int Add = MA.Mem == 0 && !V.IsConst
+                  ? lastAdd(A, canon(Vals.size()), X, Y)
+                  : 0;
+    if (Add)
+      emit((Op)((unsigned)Ops[K] + 2 + Add), {X, Y, V.Slot, MA.Offset});
+    else if (MA.Mem == 0 && A.IsConst)
       emit((Op)((unsigned)Ops[K] + 2), {(uint32_t)A.Value + (uint64_t)MA.Offset, use(V)});
     else if (MA.Mem == 0)
       emit(Ops[K], {use(A), use(V), MA.Offset});

@@ -141,8 +141,12 @@ TrapKind run(Function *F, Slot *Base) {
 #define OP(Name) &&L_##Name,
 #define UN(Name, Opc, In, Out, Expr) &&L_##Name,
 #define BIN(Name, Opc, In, Out, Expr) &&L_##Name, &&L_##Name##Imm,
-#define LOAD(Name, Opc, WT, Out, CType) &&L_##Name, &&L_##Name##M, &&L_##Name##Abs,
-#define STORE(Name, Opc, WT, In, CType) &&L_##Name, &&L_##Name##M, &&L_##Name##Abs,
+#define LOAD(Name, Opc, WT, Out, CType)                                        \
+  &&L_##Name, &&L_##Name##M, &&L_##Name##Abs, &&L_##Name##Add,                 \
+      &&L_##Name##AddImm,
+#define STORE(Name, Opc, WT, In, CType)                                        \
+  &&L_##Name, &&L_##Name##M, &&L_##Name##Abs, &&L_##Name##Add,                 \
+      &&L_##Name##AddImm,
 #include "Ops.def"
   };
   static_assert(sizeof(Labels) / sizeof(Labels[0]) == (size_t)Op::NumOps);
@@ -475,6 +479,22 @@ L_DataDrop:
     S(1).Out = V;                                                              \
     Pc += 3;                                                                   \
     NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Add : {                                                            \
+    CType V;                                                                   \
+    uint32_t Addr = S(2).I32 + S(3).I32;                                       \
+    std::memcpy(&V, M0 + (uint64_t)Addr + Pc[4], sizeof(CType));               \
+    S(1).Out = V;                                                              \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##AddImm : {                                                         \
+    CType V;                                                                   \
+    uint32_t Addr = S(2).I32 + (uint32_t)Pc[3];                                \
+    std::memcpy(&V, M0 + (uint64_t)Addr + Pc[4], sizeof(CType));               \
+    S(1).Out = V;                                                              \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
   }
 #define STORE(Name, Opc, WT, In, CType)                                        \
   L_##Name : {                                                                 \
@@ -494,6 +514,20 @@ L_DataDrop:
     CType V = (CType)S(2).In;                                                  \
     std::memcpy(M0 + Pc[1], &V, sizeof(CType));                                \
     Pc += 3;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Add : {                                                            \
+    CType V = (CType)S(3).In;                                                  \
+    uint32_t Addr = S(1).I32 + S(2).I32;                                       \
+    std::memcpy(M0 + (uint64_t)Addr + Pc[4], &V, sizeof(CType));               \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##AddImm : {                                                         \
+    CType V = (CType)S(3).In;                                                  \
+    uint32_t Addr = S(1).I32 + (uint32_t)Pc[2];                                \
+    std::memcpy(M0 + (uint64_t)Addr + Pc[4], &V, sizeof(CType));               \
+    Pc += 5;                                                                   \
     NEXT;                                                                      \
   }
 #define UN(Name, Opc, In, Out, Expr)                                           \
