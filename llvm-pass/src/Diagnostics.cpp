@@ -63,15 +63,16 @@ int globalErrorKind() {
   return Kind;
 }
 
-/// An error about a global variable or function.
+/// An error (or warning) about a global variable or function.
 class WmcGlobalError : public DiagnosticInfo {
 public:
   /// An error about the whole module (e.g. a bad option).
   explicit WmcGlobalError(const Twine &Msg)
       : DiagnosticInfo(globalErrorKind(), DS_Error), Text(Msg.str()) {}
 
-  WmcGlobalError(const GlobalValue &G, const Twine &Msg)
-      : DiagnosticInfo(globalErrorKind(), DS_Error), Text(Msg.str()) {
+  WmcGlobalError(const GlobalValue &G, const Twine &Msg,
+                 DiagnosticSeverity Severity = DS_Error)
+      : DiagnosticInfo(globalErrorKind(), Severity), Text(Msg.str()) {
     if (const auto *GV = dyn_cast<GlobalVariable>(&G)) {
       SmallVector<DIGlobalVariableExpression *, 1> GVEs;
       GV->getDebugInfo(GVEs);
@@ -104,6 +105,11 @@ void reportError(const Instruction &I, const Twine &Msg) {
 
 void reportError(const GlobalValue &G, const Twine &Msg) {
   G.getContext().diagnose(WmcGlobalError(G, "wasm-memctl: " + Msg));
+}
+
+void reportWarning(const GlobalValue &G, const Twine &Msg) {
+  G.getContext().diagnose(
+      WmcGlobalError(G, "wasm-memctl: " + Msg, DS_Warning));
 }
 
 void reportError(LLVMContext &Ctx, const Twine &Msg) {

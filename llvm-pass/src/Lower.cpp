@@ -202,12 +202,19 @@ void Lowering::moveGlobals() {
     // the memory's section: make it an ordinary weak definition.
     if (NG->hasCommonLinkage())
       NG->setLinkage(GlobalValue::WeakAnyLinkage);
-    if (!NG->isDeclaration())
-      NG->setSection(
+    if (!NG->isDeclaration()) {
+      std::string Section =
           ("." + Twine("wmc.") + memorySuffix(Mem) + "." + NG->getName())
-              .str());
-    else
+              .str();
+      if (NG->hasSection() && NG->getSection() != Section)
+        reportWarning(*NG, "section '" + NG->getSection() + "' of '" +
+                               NG->getName() + "' is replaced by '" + Section +
+                               "': objects of " + describeMemory(Mem) +
+                               " live in its own sections");
+      NG->setSection(Section);
+    } else {
       NG->setSection("");
+    }
 
     bool InUsed = is_contained(UsedVec, G);
     bool InCompilerUsed = is_contained(CompilerUsedVec, G);

@@ -80,6 +80,9 @@ void reportError(const llvm::Instruction &I, const llvm::Twine &Msg);
 /// DIGlobalVariable when present).
 void reportError(const llvm::GlobalValue &G, const llvm::Twine &Msg);
 
+/// Reports a wasm-memctl warning about global \p G.
+void reportWarning(const llvm::GlobalValue &G, const llvm::Twine &Msg);
+
 /// Reports a wasm-memctl error without a location (e.g. a bad option).
 void reportError(llvm::LLVMContext &Ctx, const llvm::Twine &Msg);
 
