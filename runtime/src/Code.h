@@ -31,7 +31,7 @@ static_assert(sizeof(Slot) == 8);
 enum class Op : uint16_t {
 #define OP(Name) Name,
 #define UN(Name, Opc, In, Out, Expr) Name,
-#define BIN(Name, Opc, In, Out, Expr) Name, Name##Imm,
+#define BIN(Name, Opc, In, Out, Expr) Name, Name##Imm, Name##Load,
 #define LOAD(Name, Opc, WT, Out, CType)                                        \
   Name, Name##M, Name##Abs, Name##Add, Name##AddImm,
 #define STORE(Name, Opc, WT, In, CType)                                        \

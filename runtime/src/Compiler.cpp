@@ -457,6 +457,14 @@ Op numericOp(unsigned Opc) {
   return Op::NumOps;
 }
 
+bool isCommutative(unsigned Opc) {
+  static const unsigned Commutative[] = {
+      0x46, 0x47, 0x6A, 0x6C, 0x71, 0x72, 0x73, 0x51, 0x52, 0x7C, 0x7E,
+      0x83, 0x84, 0x85, 0x5B, 0x5C, 0x92, 0x94, 0x61, 0x62, 0xA0, 0xA2};
+  return std::find(std::begin(Commutative), std::end(Commutative), Opc) !=
+         std::end(Commutative);
+}
+
 void FuncCompiler::numeric(unsigned Opc) {
   Sig S;
   if (!numericSig(Opc, S))
@@ -478,17 +486,32 @@ void FuncCompiler::numeric(unsigned Opc) {
   Entry A = pop(S.A);
   uint32_t D = result(S.R);
   // Commutative op with a constant first operand: swap to the Imm form.
-  if (A.IsConst && !B.IsConst) {
-    static const unsigned Commutative[] = {
-        0x46, 0x47, 0x6A, 0x6C, 0x71, 0x72, 0x73, 0x51, 0x52, 0x7C, 0x7E,
-        0x83, 0x84, 0x85, 0x5B, 0x5C, 0x92, 0x94, 0x61, 0x62, 0xA0, 0xA2};
-    if (std::find(std::begin(Commutative), std::end(Commutative), Opc) !=
-        std::end(Commutative))
-      std::swap(A, B);
-  }
+  if (A.IsConst && !B.IsConst && isCommutative(Opc))
+    std::swap(A, B);
   // Immediate form: the second operand is a constant.
   if (B.IsConst) {
     emit((Op)((unsigned)O + 1), {D, use(A), B.Value}, true);
+    return;
+  }
+  // Memory-operand form: an operand is a full-width load from memory 0 just
+  // emitted (and used only here).
+  auto LastLoad = [&](const Entry &E, uint32_t Canon) {
+    return live() && !E.IsConst && E.Slot == Canon && LastPos != NoPos &&
+           LastDstWord == LastPos + 1 && Code[LastDstWord] == E.Slot &&
+           Code.size() == LastPos + 4 &&
+           (LastOp == Op::I32Load || LastOp == Op::I64Load ||
+            LastOp == Op::F32Load || LastOp == Op::F64Load);
+  };
+  bool Fuse = LastLoad(B, canon(Vals.size()));
+  if (!Fuse && isCommutative(Opc) && LastLoad(A, canon(Vals.size() - 1))) {
+    std::swap(A, B);
+    Fuse = true;
+  }
+  if (Fuse) {
+    uint64_t Addr = Code[LastPos + 2], Off = Code[LastPos + 3];
+    Code.resize(LastPos);
+    LastPos = NoPos;
+    emit((Op)((unsigned)O + 2), {D, use(A), Addr, Off}, true);
     return;
   }
   emit(O, {D, use(A), use(B)}, true);

@@ -140,7 +140,7 @@ TrapKind run(Function *F, Slot *Base) {
   static const void *const Labels[] = {
 #define OP(Name) &&L_##Name,
 #define UN(Name, Opc, In, Out, Expr) &&L_##Name,
-#define BIN(Name, Opc, In, Out, Expr) &&L_##Name, &&L_##Name##Imm,
+#define BIN(Name, Opc, In, Out, Expr) &&L_##Name, &&L_##Name##Imm, &&L_##Name##Load,
 #define LOAD(Name, Opc, WT, Out, CType)                                        \
   &&L_##Name, &&L_##Name##M, &&L_##Name##Abs, &&L_##Name##Add,                 \
       &&L_##Name##AddImm,
@@ -552,6 +552,14 @@ L_DataDrop:
     auto B = Imm.In;                                                           \
     S(1).Out = (Expr);                                                         \
     Pc += 4;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Load : {                                                           \
+    auto A = S(2).In;                                                          \
+    decltype(A) B;                                                             \
+    std::memcpy(&B, M0 + (uint64_t)S(3).I32 + Pc[4], sizeof(B));               \
+    S(1).Out = (Expr);                                                         \
+    Pc += 5;                                                                   \
     NEXT;                                                                      \
   }
   {
