@@ -8,7 +8,8 @@
 // instead of writing a silently broken module.
 //
 //   (import "wmc:m1" "i32.load" (func $m (param i32) (result i32)))
-//   => wmc-opt: error: 1 marker import(s) were not lowered: "wmc:m1" "i32.load"; ...
+//   => wmc-opt: error: 1 marker import(s) were not lowered: "wmc:m1"
+//   "i32.load"; ...
 //
 //===----------------------------------------------------------------------===//
 #include "Passes.h"

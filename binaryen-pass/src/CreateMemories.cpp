@@ -40,10 +40,9 @@ struct CreateMemories : public wasm::Pass {
     if (!hasDeclarations(*M) && Used.empty())
       return; // A plain module: nothing of ours to finalize.
     if (M->memories.size() != 1)
-      throw UserError(
-          "expected the single memory of a wasm-ld output, found " +
-          std::to_string(M->memories.size()) +
-          " memories (was the module already finalized?)");
+      throw UserError("expected the single memory of a wasm-ld output, found " +
+                      std::to_string(M->memories.size()) +
+                      " memories (was the module already finalized?)");
     if (M->memories[0]->is64())
       throw UserError("memory64 modules are not supported");
 
@@ -115,8 +114,8 @@ struct CreateMemories : public wasm::Pass {
     if (!D)
       return;
     if (D->Flags & WMC_MEMORY_READONLY)
-      throw UserError("memory 0 cannot be read-only (declared at " +
-                      D->Source + ")");
+      throw UserError("memory 0 cannot be read-only (declared at " + D->Source +
+                      ")");
     wasm::Memory &Mem0 = *M.memories[0];
     if (D->MinPages > Mem0.initial)
       Mem0.initial = D->MinPages;
@@ -146,8 +145,8 @@ struct CreateMemories : public wasm::Pass {
     if (M.getExportOrNull(Name))
       throw UserError("cannot export memory \"" + Name +
                       "\": the module already has an export of that name");
-    M.addExport(wasm::Builder::makeExport(Name, Memory,
-                                          wasm::ExternalKind::Memory));
+    M.addExport(
+        wasm::Builder::makeExport(Name, Memory, wasm::ExternalKind::Memory));
   }
 
   static void addMemory(wasm::Module &M, const std::string &Name,

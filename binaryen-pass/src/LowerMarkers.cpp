@@ -58,8 +58,8 @@ struct MarkerOp {
   bool Signed = false;
   Type ValueType = Type::none; ///< the T of the signature
   wasm::AtomicRMWOp RMW = wasm::RMWAdd;
-  MemoryRef CopySource;      ///< for memory.copy.<src>
-  std::string BuiltinName;   ///< "protect", "discard", "map", "unmap"
+  MemoryRef CopySource;    ///< for memory.copy.<src>
+  std::string BuiltinName; ///< "protect", "discard", "map", "unmap"
 
   /// The signature the ABI fixes for this marker.
   wasm::Signature signature() const {
@@ -330,8 +330,7 @@ struct Lower : public wasm::WalkerPass<wasm::PostWalker<Lower>> {
       New = B.makeAtomicNotify(Arg(0), Arg(1), 0, L.Memory);
       break;
     case OpKind::Wait:
-      New = B.makeAtomicWait(Arg(0), Arg(1), Arg(2), Op.ValueType, 0,
-                             L.Memory);
+      New = B.makeAtomicWait(Arg(0), Arg(1), Arg(2), Op.ValueType, 0, L.Memory);
       break;
     case OpKind::Builtin: {
       std::vector<wasm::Expression *> Args(curr->operands.begin(),
@@ -382,8 +381,8 @@ struct LowerMarkers : public wasm::Pass {
   /// Checks one marker import and says how to lower it.
   static Lowering describe(wasm::Module &M, const MemoryLayout &Layout,
                            wasm::Function &Func, const MemoryRef &Ref) {
-    std::string Quoted = "\"" + Func.module.toString() + "\" \"" +
-                         Func.base.toString() + "\"";
+    std::string Quoted =
+        "\"" + Func.module.toString() + "\" \"" + Func.base.toString() + "\"";
     auto Op = parseField(Func.base.view());
     if (!Op)
       throw UserError("unknown marker field: import " + Quoted +
@@ -413,9 +412,7 @@ struct LowerMarkers : public wasm::Pass {
     }
     if (Op->Kind == OpKind::Builtin)
       L.Builtin = getOrAddBuiltin(
-          M,
-          Op->BuiltinName + "." +
-              std::to_string(Layout.finalIndex(Ref)),
+          M, Op->BuiltinName + "." + std::to_string(Layout.finalIndex(Ref)),
           Op->signature());
     return L;
   }

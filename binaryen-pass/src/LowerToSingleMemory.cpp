@@ -1,4 +1,5 @@
-//===- LowerToSingleMemory.cpp - one memory for engines without multi-memory ===//
+//===- LowerToSingleMemory.cpp - one memory for engines without multi-memory
+//===//
 //
 // `wmc-opt --lower-to-single-memory` merges all memories of a finalized module
 // into one, for engines without multi-memory, using Binaryen's
@@ -18,8 +19,10 @@
 //   (i32.load $heap offset=8 (P))
 //   =>
 //   (block (local.set $p (P))
-//          (if (i64.gt_u (i64.add (i64.extend_i32_u (local.get $p)) (i64.const 12))
-//                        (i64.shl (i64.extend_i32_u (memory.size $heap)) (i64.const 16)))
+//          (if (i64.gt_u (i64.add (i64.extend_i32_u (local.get $p)) (i64.const
+//          12))
+//                        (i64.shl (i64.extend_i32_u (memory.size $heap))
+//                        (i64.const 16)))
 //            (unreachable))
 //          (i32.load $heap offset=8 (local.get $p)))
 //
@@ -54,7 +57,8 @@ using wasm::Builder;
 using wasm::Expression;
 using wasm::Type;
 
-struct BoundsChecker : public wasm::WalkerPass<wasm::PostWalker<BoundsChecker>> {
+struct BoundsChecker
+    : public wasm::WalkerPass<wasm::PostWalker<BoundsChecker>> {
   wasm::Name Unchecked; ///< the last memory: its end traps by itself
 
   explicit BoundsChecker(wasm::Name Unchecked) : Unchecked(Unchecked) {}
@@ -66,9 +70,9 @@ struct BoundsChecker : public wasm::WalkerPass<wasm::PostWalker<BoundsChecker>> 
   /// A range [Start, Start + Length) that must lie inside a memory.
   struct RangeCheck {
     wasm::Name Memory;
-    unsigned Operand;     ///< index of the start operand
-    uint64_t Extra;       ///< constant added to the start (offset + bytes)
-    int LengthOperand;    ///< operand holding the length, or -1
+    unsigned Operand;  ///< index of the start operand
+    uint64_t Extra;    ///< constant added to the start (offset + bytes)
+    int LengthOperand; ///< operand holding the length, or -1
   };
 
   /// Spills \p Operands to locals in order, adds \p Checks, then \p curr.
@@ -113,8 +117,8 @@ struct BoundsChecker : public wasm::WalkerPass<wasm::PostWalker<BoundsChecker>> 
     replaceCurrent(B.makeBlock(List, curr->type));
   }
 
-  template <typename T> void access(T *curr, uint64_t Bytes,
-                                    std::vector<Expression **> Operands) {
+  template <typename T>
+  void access(T *curr, uint64_t Bytes, std::vector<Expression **> Operands) {
     guard(curr, Operands, {{curr->memory, 0, curr->offset + Bytes, -1}});
   }
 
@@ -275,16 +279,16 @@ struct LowerToSingleMemory : public wasm::Pass {
       wasm::Name Offset = Names[U.Memory].toString() + "_byte_offset";
       if (!M.getGlobalOrNull(Offset))
         throw UserError("--lower-to-single-memory: no offset global for "
-                        "memory \"" + Names[U.Memory].toString() + "\"");
+                        "memory \"" +
+                        Names[U.Memory].toString() + "\"");
       wasm::Name Zero = getOrAddBuiltin(M, U.Op + ".0", U.Sig);
       Rebase.Rebase[U.Func] = {Zero, Offset};
     }
     if (Rebase.Rebase.empty())
       return;
     Rebase.walkModule(&M);
-    M.removeFunctions([&](wasm::Function *F) {
-      return Rebase.Rebase.count(F->name) != 0;
-    });
+    M.removeFunctions(
+        [&](wasm::Function *F) { return Rebase.Rebase.count(F->name) != 0; });
   }
 };
 

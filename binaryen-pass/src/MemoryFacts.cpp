@@ -1,4 +1,5 @@
-//===- MemoryFacts.cpp - per-memory knowledge for wasm-memctl optimizations ===//
+//===- MemoryFacts.cpp - per-memory knowledge for wasm-memctl optimizations
+//===//
 //
 // Implements MemoryFacts.h: the read-only / stable-access classification of
 // memories, transitive per-function memory write sets, and the small value
@@ -48,8 +49,7 @@ std::optional<BuiltinUse> builtinOf(wasm::Module &M, wasm::Function &F) {
   if (Err != std::errc() || End != Digits.data() + Digits.size() ||
       Index >= M.memories.size())
     return BuiltinUse{std::string(Field.substr(0, Dot)), wasm::Name()};
-  return BuiltinUse{std::string(Field.substr(0, Dot)),
-                    M.memories[Index]->name};
+  return BuiltinUse{std::string(Field.substr(0, Dot)), M.memories[Index]->name};
 }
 
 /// Collects the memories an expression writes directly and the functions
@@ -159,10 +159,9 @@ MemoryFacts MemoryFacts::analyze(wasm::Module &M) {
     Info.GuardBytes = P == Protections.end() ? 0 : P->second.NullGuardBytes;
     Info.StableAccess = !Mem.shared && !Mem.imported() &&
                         !DynamicAccess.count(Mem.name) && !Mem.is64();
-    Info.ReadOnly = P != Protections.end() &&
-                    (P->second.Flags & WMC_MEMORY_READONLY) &&
-                    !Info.HostReachable && !AnyCode.mayWrite(Mem.name) &&
-                    Info.StableAccess;
+    Info.ReadOnly =
+        P != Protections.end() && (P->second.Flags & WMC_MEMORY_READONLY) &&
+        !Info.HostReachable && !AnyCode.mayWrite(Mem.name) && Info.StableAccess;
   }
   return Facts;
 }

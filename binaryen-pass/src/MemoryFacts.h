@@ -1,4 +1,5 @@
-//===- MemoryFacts.h - per-memory knowledge for wasm-memctl optimizations -*- C++ -*-//
+//===- MemoryFacts.h - per-memory knowledge for wasm-memctl optimizations -*-
+//C++ -*-//
 //
 // Binaryen's EffectAnalyzer treats all memories as one location: any store or
 // call conflicts with any load. The wasm-memctl optimization passes need
@@ -51,7 +52,7 @@ struct MemoryFacts {
     bool ReadOnly = false;
     bool StableAccess = false;
     bool HostReachable = false;
-    uint64_t MinBytes = 0;  ///< initial size; memories never shrink
+    uint64_t MinBytes = 0;   ///< initial size; memories never shrink
     uint64_t GuardBytes = 0; ///< [0, GuardBytes) is no-access
   };
   std::map<wasm::Name, Info> Memories;

@@ -21,7 +21,8 @@
 // are never moved.
 //
 //   (loop $l                                 (local.set $t
-//     (i32.store $heap (local.get $i)          (i32.load $table (i32.const 64)))
+//     (i32.store $heap (local.get $i)          (i32.load $table (i32.const
+//     64)))
 //       (i32.load $table (i32.const 64)))  => (loop $l
 //     ...)                                     (i32.store $heap (local.get $i)
 //                                                (local.get $t)) ...)
@@ -102,8 +103,7 @@ struct Hoister : public wasm::WalkerPass<wasm::PostWalker<Hoister>> {
   /// Replaces the child pointer to \p Old inside \p Root by \p New.
   static void replaceInTree(wasm::Expression *Root, wasm::Expression *Old,
                             wasm::Expression *New) {
-    for (wasm::Expression **Slot :
-         wasm::FindAllPointers<wasm::Load>(Root).list)
+    for (wasm::Expression **Slot : wasm::FindAllPointers<wasm::Load>(Root).list)
       if (*Slot == Old) {
         *Slot = New;
         return;

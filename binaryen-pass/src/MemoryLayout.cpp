@@ -109,8 +109,9 @@ std::string describeDecl(const MemoryDecl &D) {
   std::string Max =
       D.MaxPages == WMC_NO_MAX ? "none" : std::to_string(D.MaxPages);
   return "\"" + D.Name + "\" (min " + std::to_string(D.MinPages) +
-         " pages, max " + Max + ", flags " + hex(D.Flags & ~WMC_MEMORY_IMPLICIT) +
-         ", null guard " + std::to_string(D.NullGuardBytes) + " bytes) at " +
+         " pages, max " + Max + ", flags " +
+         hex(D.Flags & ~WMC_MEMORY_IMPLICIT) + ", null guard " +
+         std::to_string(D.NullGuardBytes) + " bytes) at " +
          (D.Source.empty() ? std::string("<unknown>") : D.Source);
 }
 
@@ -206,13 +207,14 @@ std::vector<MemoryDecl> decodeDeclarations(const std::vector<char> &Bytes) {
     std::string Where = " in the declaration of " + D.Memory.describe() +
                         " at " + (D.Source.empty() ? "<unknown>" : D.Source);
     if (D.Flags & ~Known)
-      throw UserError("malformed '" WMC_DECL_SECTION "' section: unknown flags " +
+      throw UserError("malformed '" WMC_DECL_SECTION
+                      "' section: unknown flags " +
                       hex(D.Flags & ~Known) + Where);
     if (D.NullGuardBytes % WMC_PROTECTION_PAGE_SIZE)
-      throw UserError("malformed '" WMC_DECL_SECTION "' section: null guard of " +
-                      std::to_string(D.NullGuardBytes) +
-                      " bytes is not a multiple of " +
-                      std::to_string(WMC_PROTECTION_PAGE_SIZE) + Where);
+      throw UserError(
+          "malformed '" WMC_DECL_SECTION "' section: null guard of " +
+          std::to_string(D.NullGuardBytes) + " bytes is not a multiple of " +
+          std::to_string(WMC_PROTECTION_PAGE_SIZE) + Where);
     if (D.MaxPages != WMC_NO_MAX && D.MinPages > D.MaxPages)
       throw UserError("malformed '" WMC_DECL_SECTION "' section: minimum " +
                       std::to_string(D.MinPages) + " pages exceeds maximum " +
@@ -224,7 +226,8 @@ std::vector<MemoryDecl> decodeDeclarations(const std::vector<char> &Bytes) {
                       Where);
     if (D.Name.empty())
       throw UserError("malformed '" WMC_DECL_SECTION
-                      "' section: empty memory name" + Where);
+                      "' section: empty memory name" +
+                      Where);
     Decls.push_back(std::move(D));
   }
   return Decls;
@@ -295,8 +298,10 @@ wasm::Memory *memoryFor(wasm::Module &M, const MemoryLayout &Layout,
                         const MemoryRef &Ref) {
   uint32_t Index = Layout.finalIndex(Ref);
   if (Index >= M.memories.size())
-    throw UserError(Ref.describe() + " has no memory in the module (final "
-                    "index " + std::to_string(Index) + ", " +
+    throw UserError(Ref.describe() +
+                    " has no memory in the module (final "
+                    "index " +
+                    std::to_string(Index) + ", " +
                     std::to_string(M.memories.size()) + " memories)");
   return M.memories[Index].get();
 }

@@ -1,4 +1,5 @@
-//===- MemoryLayout.h - wasm-memctl declarations, markers, sections -*- C++ -*-//
+//===- MemoryLayout.h - wasm-memctl declarations, markers, sections -*- C++
+//-*-//
 //
 // The shared vocabulary of the wasm-memctl Binaryen passes (not a pass
 // itself): decoding and merging the `wmc.memories` declaration records that

@@ -17,9 +17,10 @@
 // since the first load executed and nothing changed the memory or its access
 // rights, the second load could not trap either.
 //
-//   (drop (i32.load $table (local.get $p)))      (drop (local.tee $t (i32.load $table (local.get $p))))
-//   (i32.store $heap (local.get $q) (...))   =>  (i32.store $heap (local.get $q) (...))
-//   (i32.load $table (local.get $p))             (local.get $t)
+//   (drop (i32.load $table (local.get $p)))      (drop (local.tee $t (i32.load
+//   $table (local.get $p)))) (i32.store $heap (local.get $q) (...))   =>
+//   (i32.store $heap (local.get $q) (...)) (i32.load $table (local.get $p))
+//   (local.get $t)
 //
 //===----------------------------------------------------------------------===//
 #include "MemoryFacts.h"
@@ -120,14 +121,11 @@ struct Eliminator
       killMemory(curr->memory);
   }
   void visitMemoryInit(wasm::MemoryInit *curr) { killMemory(curr->memory); }
-  void visitMemoryCopy(wasm::MemoryCopy *curr) {
-    killMemory(curr->destMemory);
-  }
+  void visitMemoryCopy(wasm::MemoryCopy *curr) { killMemory(curr->destMemory); }
   void visitMemoryFill(wasm::MemoryFill *curr) { killMemory(curr->memory); }
   void visitCall(wasm::Call *curr) {
     auto It = Facts->FunctionWrites.find(curr->target);
-    kill(It == Facts->FunctionWrites.end() ? Facts->AnyCodeWrites
-                                           : It->second);
+    kill(It == Facts->FunctionWrites.end() ? Facts->AnyCodeWrites : It->second);
   }
   void visitCallIndirect(wasm::CallIndirect *) { kill(Facts->AnyCodeWrites); }
   void visitCallRef(wasm::CallRef *) { kill(Facts->AnyCodeWrites); }

@@ -1,4 +1,5 @@
-//===- MoveSegments.cpp - place static data in its memory ------------------===//
+//===- MoveSegments.cpp - place static data in its memory
+//------------------===//
 //
 // Second finalize pass (contract 4, placement without relocation). llvm-pass
 // puts every object of memory k into a data section `.wmc.m<k>` (read-only
@@ -54,8 +55,8 @@ struct HeapBaseLowering : public wasm::PostWalker<HeapBaseLowering> {
       return;
     wasm::Builder Builder(*getModule());
     wasm::Expression *Value = Builder.makeConst(int32_t(It->second));
-    replaceCurrent(curr->isReturn ? (wasm::Expression *)Builder.makeReturn(Value)
-                                  : Value);
+    replaceCurrent(
+        curr->isReturn ? (wasm::Expression *)Builder.makeReturn(Value) : Value);
   }
 };
 
@@ -254,18 +255,18 @@ struct MoveSegments : public wasm::Pass {
                       "_initialize function to protect the vacated pages in");
     wasm::Name Protect = getOrAddBuiltin(
         M, std::string(WMC_BUILTIN_PROTECT) + ".0",
-        wasm::Signature(wasm::Type({wasm::Type::i32, wasm::Type::i32,
-                                    wasm::Type::i32}),
-                        wasm::Type::none));
+        wasm::Signature(
+            wasm::Type({wasm::Type::i32, wasm::Type::i32, wasm::Type::i32}),
+            wasm::Type::none));
     wasm::Builder Builder(M);
     std::vector<wasm::Expression *> Body;
     for (const Range &R : Pages)
-      Body.push_back(Builder.makeCall(
-          Protect,
-          {Builder.makeConst(int32_t(R.Begin)),
-           Builder.makeConst(int32_t(R.End - R.Begin)),
-           Builder.makeConst(int32_t(WMC_PROT_NONE))},
-          wasm::Type::none));
+      Body.push_back(
+          Builder.makeCall(Protect,
+                           {Builder.makeConst(int32_t(R.Begin)),
+                            Builder.makeConst(int32_t(R.End - R.Begin)),
+                            Builder.makeConst(int32_t(WMC_PROT_NONE))},
+                           wasm::Type::none));
     Body.push_back(Entry->body);
     Entry->body = Builder.makeBlock(Body);
   }

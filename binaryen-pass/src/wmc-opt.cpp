@@ -178,8 +178,8 @@ Options parseArgs(int Argc, char **Argv) {
 wasm::FeatureSet defaultFeatures() {
   using F = wasm::FeatureSet;
   return F(F::MultiMemory | F::BulkMemory | F::BulkMemoryOpt | F::SignExt |
-           F::MutableGlobals | F::TruncSat | F::ReferenceTypes |
-           F::Multivalue | F::CallIndirectOverlong | F::SIMD | F::Atomics);
+           F::MutableGlobals | F::TruncSat | F::ReferenceTypes | F::Multivalue |
+           F::CallIndirectOverlong | F::SIMD | F::Atomics);
 }
 
 void readModule(const Options &O, wasm::Module &M) {
@@ -208,7 +208,8 @@ void readModule(const Options &O, wasm::Module &M) {
       Where = " at byte offset " + std::to_string(E.col);
     fail("'" + O.Input + "' is not a valid wasm module: " + E.text + Where);
   } catch (std::bad_alloc &) {
-    fail("'" + O.Input + "' is not a valid wasm module: it asks for more "
+    fail("'" + O.Input +
+         "' is not a valid wasm module: it asks for more "
          "memory than is available");
   }
 }
