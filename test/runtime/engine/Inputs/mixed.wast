@@ -1,0 +1,15 @@
+;; Used by spectest-runner.test: 6 commands pass, 5 fail on purpose.
+(module
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "nan") (result f32) (f32.div (f32.const 0) (f32.const 0)))
+  (func (export "trap") (result i32) (i32.div_u (i32.const 1) (i32.const 0))))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 4))
+(assert_return (invoke "nan") (f32.const nan:arithmetic))
+(assert_trap (invoke "trap") "integer divide by zero")
+(assert_trap (invoke "add" (i32.const 0) (i32.const 0)) "unreachable")
+(assert_invalid (module (func (result i32) (i64.const 0))) "type mismatch")
+(assert_invalid (module (func (result i32) (i32.const 0))) "type mismatch")
+(assert_malformed (module binary "\00asm\02\00\00\00") "unknown binary version")
+(assert_trap (invoke "trap") "out of bounds memory access")
+(assert_exhaustion (invoke "add" (i32.const 0) (i32.const 0)) "call stack exhausted")
