@@ -96,7 +96,8 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
   if (ID == diag::err_arg_with_address_space) {
     Msg = "parameter cannot live in a non-default memory: by-value "
           "parameters are automatic objects in the default memory (pass a "
-          "pointer into the memory instead)";
+          "pointer into the memory instead; write an array parameter as a "
+          "pointer, 'T __wasm_mem(k) *p')";
     return true;
   }
   if (ID == diag::err_field_with_address_space) {

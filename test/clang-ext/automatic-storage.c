@@ -13,6 +13,10 @@ struct Record {
 };
 
 void param(char __wasm_mem(1) c) {} // expected-error {{parameter cannot live in a non-default memory: by-value parameters are automatic objects in the default memory}}
+// Clang also rejects array-syntax parameters whose elements are in a memory;
+// the message says to write them as pointers.
+void array_param(char __wasm_mem(1) buf[16]); // expected-error {{write an array parameter as a pointer, 'T __wasm_mem(k) *p'}}
+void pointer_param(char __wasm_mem(1) *buf);  // fine
 
 char __wasm_mem(1) ret(void); // expected-error {{a return value cannot live in memory 1 ('secrets'): return values are temporaries in the default memory (return a pointer into the memory instead)}}
 char __wasm_mem(1) *ret_ptr(void); // returning a pointer into memory 1: fine
