@@ -289,6 +289,19 @@ static int runMain(int Argc, char **Argv) {
     return ExitTrap;
   }
 
+  // WASI reactors export _initialize: run it before any other export.
+  if (auto Init = Inst->exported("_initialize");
+      Init && Init->Kind == ExternKind::Func && !Inst->exported("_start")) {
+    std::vector<Slot> None;
+    T = invoke((Function *)Init->Ptr, {}, None);
+    if (T.Kind == TrapKind::Exit)
+      return (int)T.ExitCode;
+    if (T.Kind != TrapKind::None) {
+      printTrap(T);
+      return ExitTrap;
+    }
+  }
+
   std::string Entry = Invoke ? InvokeName : "_start";
   auto E = Inst->exported(Entry);
   if (!E) {
