@@ -112,6 +112,11 @@ bool MemoryTermsConsumer::rewrite(DiagnosticsEngine::Level Level,
           "function taking a pointer into that memory";
     return true;
   }
+  if (ID == diag::err_attribute_address_multiple_qualifiers) {
+    Msg = "an object can live in only one memory: the type names two "
+          "(e.g. both '__wasm_ro' and '__wasm_mem(k)')";
+    return true;
+  }
   if (ID == diag::err_return_value_with_address_space) {
     Msg = "a return value cannot live in a non-default memory: return a "
           "pointer into the memory instead";
