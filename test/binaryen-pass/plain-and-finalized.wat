@@ -2,9 +2,9 @@
 ;; protections section); finalizing a finalized module again is an error.
 ;; RUN: %wmc-opt %s --finalize -S | FileCheck %s --check-prefix=PLAIN
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
-;; RUN: python3 %S/Inputs/add-sections.py %s %t.wasm --raw wmc.memories 0101036f6e65010100000000
+;; RUN: python3 %S/Inputs/add-sections.py %s %t.wasm --raw wmc.memories 0101036f6e650101000000
 ;; RUN: %wmc-opt %t.wasm --finalize -o %t.once.wasm
-;; RUN: python3 %S/Inputs/add-sections.py %s %t.once.wasm --raw wmc.memories 0101036f6e65010100000000
+;; RUN: python3 %S/Inputs/add-sections.py %s %t.once.wasm --raw wmc.memories 0101036f6e650101000000
 ;; RUN: not %wmc-opt %t.once.wasm --finalize 2>&1 | FileCheck %s --check-prefix=TWICE --implicit-check-not=wmc-opt
 
 ;; PLAIN:     (memory $0 1)
