@@ -119,6 +119,11 @@ struct CreateMemories : public wasm::Pass {
     wasm::Memory &Mem0 = *M.memories[0];
     if (D->MinPages > Mem0.initial)
       Mem0.initial = D->MinPages;
+    // The runtime requires the null guard inside the initial size.
+    uint64_t GuardPages =
+        alignTo(D->NullGuardBytes, WasmPageBytes) / WasmPageBytes;
+    if (GuardPages > Mem0.initial)
+      Mem0.initial = GuardPages;
     if (D->MaxPages != WMC_NO_MAX && Mem0.hasMax() && D->MaxPages < Mem0.max)
       std::cerr << "wmc-opt: warning: declared maximum of memory 0 ("
                 << D->MaxPages << " pages, at " << D->Source

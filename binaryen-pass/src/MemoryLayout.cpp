@@ -210,6 +210,11 @@ std::vector<MemoryDecl> decodeDeclarations(const std::vector<char> &Bytes) {
       throw UserError("malformed '" WMC_DECL_SECTION
                       "' section: unknown flags " +
                       hex(D.Flags & ~Known) + Where);
+    if ((D.Flags & WMC_MEMORY_READONLY) && (D.Flags & WMC_MEMORY_MAPPABLE))
+      throw UserError("malformed '" WMC_DECL_SECTION
+                      "' section: a memory cannot be both read-only and "
+                      "mappable" +
+                      Where);
     if (D.NullGuardBytes % WMC_PROTECTION_PAGE_SIZE)
       throw UserError(
           "malformed '" WMC_DECL_SECTION "' section: null guard of " +

@@ -101,6 +101,13 @@ struct MoveSegments : public wasm::Pass {
       Vacated.push_back({Begin, End});
       bool AllZero = std::all_of(Seg->data.begin(), Seg->data.end(),
                                  [](char C) { return C == 0; });
+      const MemoryDecl *D = Layout.find(*Ref);
+      if (!AllZero && D && (D->Flags & WMC_MEMORY_MAPPABLE))
+        throw UserError("data segment \"" + Seg->name.toString() +
+                        "\" has initialized data for " + Ref->describe() +
+                        ", which is mappable (declared at " + D->Source +
+                        "): its pages start unmapped, so only "
+                        "zero-initialized objects may live there");
       if (AllZero)
         Dropped.push_back(Seg->name);
       else
