@@ -78,6 +78,8 @@ private:
   size_t LastPos = NoPos;
   Op LastOp = Op::Unreachable;
   size_t LastDstWord = NoPos; ///< its retargetable destination operand
+  size_t PrevPos = NoPos;     ///< the instruction before it (same rules)
+  Op PrevOp = Op::Unreachable;
 
   [[noreturn]] void invalid(const std::string &Msg) {
     throw LoadError(InstrOff, Msg, false);
@@ -126,13 +128,15 @@ private:
     size_t Pos = Code.size();
     Code.push_back(opWord(O));
     Code.insert(Code.end(), Operands.begin(), Operands.end());
+    PrevPos = LastPos;
+    PrevOp = LastOp;
     LastPos = Pos;
     LastOp = O;
     LastDstWord = HasDst ? Pos + 1 : NoPos;
     return Pos;
   }
   /// Marks a position that branches may target: no fusion across it.
-  void label() { LastPos = NoPos; }
+  void label() { LastPos = PrevPos = NoPos; }
   bool lastIs(Op O, uint32_t Dst) const {
     return LastPos != NoPos && LastOp == O && LastDstWord == LastPos + 1 &&
            Code[LastDstWord] == Dst;
@@ -374,7 +378,7 @@ private:
     Y = Code[LastPos + 3];
     int Kind = LastOp == Op::I32Add ? 1 : 2;
     Code.resize(LastPos);
-    LastPos = NoPos;
+    LastPos = PrevPos = NoPos;
     return Kind;
   }
 
@@ -510,7 +514,7 @@ void FuncCompiler::numeric(unsigned Opc) {
   if (Fuse) {
     uint64_t Addr = Code[LastPos + 2], Off = Code[LastPos + 3];
     Code.resize(LastPos);
-    LastPos = NoPos;
+    LastPos = PrevPos = NoPos;
     emit((Op)((unsigned)O + 2), {D, use(A), Addr, Off}, true);
     return;
   }
@@ -545,6 +549,7 @@ void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
     if (LastOp == Op::I32Eqz) {
       uint64_t A = Code[LastPos + 2];
       Code.resize(LastPos);
+      LastPos = PrevPos = NoPos;
       Instr = emit(BranchIfTrue ? Op::BrIfI32Eqz : Op::BrIfI32Nez, {A});
       Word = Code.size();
       Code.push_back(0);
@@ -558,15 +563,26 @@ void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
         uint64_t A = Code[LastPos + 2], C = Code[LastPos + 3];
         Code.resize(LastPos);
         Op FO = BranchIfTrue ? F.True : F.False;
-        Instr = emit((Op)((unsigned)FO - (unsigned)Op::BrIfI32Eq +
-                          (unsigned)Op::BrIfI32EqImm),
-                     {A, C});
+        unsigned Rel = (unsigned)FO - (unsigned)Op::BrIfI32Eq;
+        // `a = a + k` just before: fold the increment into the branch.
+        if (PrevPos != NoPos && PrevOp == Op::I32AddImm &&
+            Code.size() == PrevPos + 4 && Code[PrevPos + 1] == A &&
+            Code[PrevPos + 2] == A) {
+          uint64_t K = Code[PrevPos + 3];
+          Code.resize(PrevPos);
+          LastPos = PrevPos = NoPos;
+          Instr = emit((Op)(Rel + (unsigned)Op::BrIfI32IncEqImm), {A, K, C});
+        } else {
+          LastPos = PrevPos = NoPos;
+          Instr = emit((Op)(Rel + (unsigned)Op::BrIfI32EqImm), {A, C});
+        }
         Word = Code.size();
         Code.push_back(0);
         return;
       }
       uint64_t A = Code[LastPos + 2], B = Code[LastPos + 3];
       Code.resize(LastPos);
+      LastPos = PrevPos = NoPos;
       Instr = emit(BranchIfTrue ? F.True : F.False, {A, B});
       Word = Code.size();
       Code.push_back(0);

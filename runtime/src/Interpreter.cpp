@@ -238,6 +238,25 @@ L_BrIfI32Nez:
   FUSED_IMM(BrIfI32LeU, I32, <=)
   FUSED_IMM(BrIfI32GeS, S32, >=)
   FUSED_IMM(BrIfI32GeU, I32, >=)
+#define FUSED_INC(Name, M, Cmp)                                                \
+  L_BrIfI32Inc##Name##Imm : {                                                  \
+    Slot V, Imm;                                                               \
+    V.I32 = S(1).I32 + (uint32_t)Pc[2];                                        \
+    S(1).I32 = V.I32;                                                          \
+    Imm.I64 = Pc[3];                                                           \
+    Pc += (V.M Cmp Imm.M) ? (int64_t)Pc[4] : 5;                                \
+    NEXT;                                                                      \
+  }
+  FUSED_INC(Eq, I32, ==)
+  FUSED_INC(Ne, I32, !=)
+  FUSED_INC(LtS, S32, <)
+  FUSED_INC(LtU, I32, <)
+  FUSED_INC(GtS, S32, >)
+  FUSED_INC(GtU, I32, >)
+  FUSED_INC(LeS, S32, <=)
+  FUSED_INC(LeU, I32, <=)
+  FUSED_INC(GeS, S32, >=)
+  FUSED_INC(GeU, I32, >=)
 L_BrTable: {
   uint64_t I = S(1).I32, N = Pc[2];
   if (I > N)
