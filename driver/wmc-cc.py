@@ -33,6 +33,8 @@ WMC_OPT = os.path.join(HERE, "wmc-opt")
 
 COMPILE_ONLY_FLAGS = {"-c", "-S", "-E", "-M", "-MM", "-fsyntax-only",
                       "-emit-llvm", "-###", "--version", "-print-targets"}
+SOURCE_EXTS = {".c", ".cc", ".cpp", ".cxx", ".c++", ".C", ".i", ".ii", ".ll",
+               ".bc", ".m", ".mm"}
 OPT_LEVELS = {"-O0", "-O1", "-O2", "-O3", "-O4", "-Os", "-Oz", "-Og", "-O",
               "-Ofast"}
 
@@ -113,7 +115,14 @@ def main(argv):
         elif a == "-fwasm-rodata-report":
             rodata_report = True
         elif a.startswith("--target=") or a == "-target":
-            fail(tool, f"'{a}' is not supported: {tool} always targets {TARGET}")
+            value = a.split("=", 1)[1] if "=" in a else (
+                args[i + 1] if i + 1 < len(args) else "")
+            if a == "-target":
+                i += 1
+            if value not in (TARGET, "wasm32-wasi", "wasm32-unknown-wasip1",
+                             "wasm32-unknown-wasi"):
+                fail(tool, f"target '{value}' is not supported: {tool} "
+                           f"always targets {TARGET}")
         elif a == "-o":
             if i + 1 >= len(args):
                 fail(tool, "argument to '-o' is missing")
@@ -136,7 +145,12 @@ def main(argv):
     cmd = clang + [f"--target={TARGET}",
                    f"--sysroot={os.path.join(SHARE, 'sysroot')}",
                    "-isystem", os.path.join(SHARE, "include")]
-    if plugins:
+    # Only a compilation uses the plugins; a link of objects alone would
+    # warn that -mllvm was unused.
+    compiles = "-x" in passthrough or "-" in passthrough or any(
+        not p.startswith("-") and os.path.splitext(p)[1] in SOURCE_EXTS
+        for p in passthrough)
+    if plugins and compiles:
         cmd += [f"-fplugin={CLANG_PLUGIN}",
                 # -load makes the pass plugin's options known before -mllvm
                 # is parsed; -fpass-plugin registers its pipeline callbacks.
@@ -145,6 +159,10 @@ def main(argv):
                 "-mllvm", f"-wmc-rodata={rodata}"]
         if rodata_report:
             cmd += ["-mllvm", "-wmc-rodata-report"]
+    if is_cxx and not any(p in ("-fexceptions", "-fwasm-exceptions",
+                                "-fcxx-exceptions") for p in passthrough):
+        # Debian's wasm32 libc++abi is built without exception support.
+        cmd.append("-fno-exceptions")
     cmd += passthrough
 
     if compile_only or not plugins:

@@ -49,7 +49,7 @@ subs = [
 # Longer names first so %wmc-cc does not eat %wmc-c++.
 config.substitutions.extend(sorted(subs, key=lambda s: -len(s[0])))
 config.substitutions.append(("FileCheck", os.path.join(llvm, "FileCheck")))
-config.substitutions.append(("\\bnot\\b", os.path.join(llvm, "not")))
+config.substitutions.append(("(?<![\\w./-])not(?![\\w./-])", os.path.join(llvm, "not")))
 
 for name in ["wmc-run", "wmc-spectest"]:
     if os.path.exists(tool(name)):
