@@ -784,7 +784,60 @@ void MemctlChecker::finish() {
   }
 }
 
+/// Finds the variables and parameters declared at given locations.
+class DeclsAtLocations : public RecursiveASTVisitor<DeclsAtLocations> {
+public:
+  explicit DeclsAtLocations(const std::vector<SourceLocation> &Locs) {
+    for (SourceLocation L : Locs)
+      Wanted.insert(L.getRawEncoding());
+  }
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (Wanted.count(VD->getLocation().getRawEncoding()))
+      Found.try_emplace(VD->getLocation().getRawEncoding(), VD);
+    return true;
+  }
+  llvm::DenseSet<unsigned> Wanted;
+  std::map<unsigned, const VarDecl *> Found;
+};
+
 } // namespace
+
+std::map<unsigned, std::string>
+describeAutomaticObjects(ASTContext &Ctx, const MemoryNames &Names,
+                         const std::vector<SourceLocation> &Locs) {
+  std::map<unsigned, std::string> Result;
+  if (Locs.empty())
+    return Result;
+  DeclsAtLocations Finder(Locs);
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (auto &[Raw, VD] : Finder.Found) {
+    QualType T = VD->getType();
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+      T = PVD->getOriginalType();
+    Memory M = memoryOfObjectType(Ctx.getBaseElementType(T));
+    if (!M.isNonDefault())
+      continue;
+    std::string Where = Names.describe(M);
+    std::string Name =
+        VD->getIdentifier() ? "'" + VD->getName().str() + "' " : std::string();
+    if (isa<ParmVarDecl>(VD) && T->isArrayType())
+      Result[Raw] = "array parameter " + Name + "with elements in " + Where +
+                    " is not supported: write it as a pointer, 'T " +
+                    qualifierSpelling(M) + " *p'";
+    else if (isa<ParmVarDecl>(VD))
+      Result[Raw] =
+          "parameter " + Name + "cannot live in " + Where +
+          ": by-value parameters are automatic objects in the default memory "
+          "(pass a pointer into the memory instead)";
+    else
+      Result[Raw] = "automatic variable " + Name + "cannot live in " + Where +
+                    ": locals with automatic storage always live in the "
+                    "default memory (make it 'static' or move it to file "
+                    "scope)";
+  }
+  return Result;
+}
 
 void runChecks(ASTContext &Ctx, const MemoryNames &Names,
                const MemoryTermsConsumer *Rewriter,

@@ -15,6 +15,10 @@
 
 #include "MemoryModel.h"
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace clang {
 class ASTContext;
 } // namespace clang
@@ -34,6 +38,14 @@ struct CheckerOptions {
 /// Runs every check over \p Ctx's translation unit. \p Names holds the
 /// WASM_MEMORY declarations collected while parsing; \p Rewriter (may be
 /// null) tells which conversions Clang already rejected.
+/// Memory-terms messages for Clang's errors about automatic variables and
+/// parameters in a memory, keyed by the raw encoding of the declaration's
+/// location: "automatic variable 'buf' cannot live in memory 1 ('secrets'):
+/// ...". Locations without such a declaration get no entry.
+std::map<unsigned, std::string>
+describeAutomaticObjects(clang::ASTContext &Ctx, const MemoryNames &Names,
+                         const std::vector<clang::SourceLocation> &Locs);
+
 void runChecks(clang::ASTContext &Ctx, const MemoryNames &Names,
                const MemoryTermsConsumer *Rewriter,
                const CheckerOptions &Options);

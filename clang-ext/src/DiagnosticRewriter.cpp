@@ -226,6 +226,15 @@ void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
     syncCounts();
     return;
   }
+  if (Level >= DiagnosticsEngine::Error &&
+      (Info.getID() == diag::err_as_qualified_auto_decl ||
+       Info.getID() == diag::err_arg_with_address_space)) {
+    Pending P{Level, Info.getDiags(), Info.getLocation(), Info.getID(), {},
+              Msg};
+    P.Ranges.append(Info.getRanges().begin(), Info.getRanges().end());
+    Held.push_back(std::move(P));
+    return;
+  }
   if (Level >= DiagnosticsEngine::Error) {
     ErrorLocs.push_back(Info.getLocation());
     for (const CharSourceRange &R : Info.getRanges())
@@ -239,6 +248,33 @@ void MemoryTermsConsumer::HandleDiagnostic(DiagnosticsEngine::Level Level,
                        Storage, Msg);
   Inner->HandleDiagnostic(Level, Rewritten);
   syncCounts();
+}
+
+void MemoryTermsConsumer::flushPending(
+    const std::function<std::string(SourceLocation, unsigned)> &Describe) {
+  std::vector<Pending> Now;
+  Now.swap(Held);
+  for (Pending &P : Now) {
+    std::string Msg = P.Message;
+    if (Describe) {
+      std::string Better = Describe(P.Loc, P.ID);
+      if (!Better.empty())
+        Msg = std::move(Better);
+    }
+    ErrorLocs.push_back(P.Loc);
+    DiagnosticStorage Storage;
+    Storage.DiagRanges.append(P.Ranges.begin(), P.Ranges.end());
+    Diagnostic D(P.Diags, P.Loc, P.ID, Storage, Msg);
+    Inner->HandleDiagnostic(P.Level, D);
+  }
+  syncCounts();
+}
+
+std::vector<SourceLocation> MemoryTermsConsumer::pendingLocations() const {
+  std::vector<SourceLocation> Locs;
+  for (const Pending &P : Held)
+    Locs.push_back(P.Loc);
+  return Locs;
 }
 
 bool MemoryTermsConsumer::isCoveredByClangError(SourceLocation Loc,

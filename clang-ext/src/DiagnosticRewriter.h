@@ -18,7 +18,9 @@
 #include "MemoryModel.h"
 
 #include "clang/Basic/Diagnostic.h"
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace wmc {
@@ -39,6 +41,7 @@ public:
     Inner->BeginSourceFile(LO, PP);
   }
   void EndSourceFile() override {
+    flushPending({});
     Inner->EndSourceFile();
     syncCounts();
   }
@@ -47,6 +50,7 @@ public:
     syncCounts();
   }
   void finish() override {
+    flushPending({});
     Inner->finish();
     syncCounts();
   }
@@ -55,6 +59,18 @@ public:
   }
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override;
+
+  /// Clang's "automatic variable / parameter qualified with an address
+  /// space" errors do not say which memory or which variable; they are held
+  /// back until the AST is complete so that the declaration can be looked
+  /// up. \p Describe maps a held error's location to the memory-terms text
+  /// (or "" to keep the generic text); every held error is then forwarded.
+  /// Also called (with no describer) at the end of the source file, so no
+  /// error is ever dropped.
+  void flushPending(const std::function<std::string(clang::SourceLocation,
+                                                    unsigned ID)> &Describe);
+  /// Locations of the held errors.
+  std::vector<clang::SourceLocation> pendingLocations() const;
 
   /// True if Clang already reported an address-space error covering \p Loc.
   bool isCoveredByClangError(clang::SourceLocation Loc,
@@ -83,6 +99,16 @@ private:
   const MemoryNames &Names;
   /// Locations and ranges of Clang's own address-space errors.
   std::vector<clang::SourceLocation> ErrorLocs;
+  /// A diagnostic held back by flushPending's contract.
+  struct Pending {
+    clang::DiagnosticsEngine::Level Level;
+    const clang::DiagnosticsEngine *Diags;
+    clang::SourceLocation Loc;
+    unsigned ID;
+    llvm::SmallVector<clang::CharSourceRange, 2> Ranges;
+    std::string Message;
+  };
+  std::vector<Pending> Held;
   std::vector<clang::CharSourceRange> ErrorRanges;
 };
 

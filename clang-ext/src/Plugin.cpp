@@ -35,7 +35,7 @@ namespace {
 class MemctlConsumer : public ASTConsumer {
 public:
   MemctlConsumer(std::shared_ptr<wmc::MemoryNames> Names,
-                 const wmc::MemoryTermsConsumer *Rewriter,
+                 wmc::MemoryTermsConsumer *Rewriter,
                  wmc::CheckerOptions Options)
       : Names(std::move(Names)), Rewriter(Rewriter), Options(Options) {}
 
@@ -48,6 +48,14 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &C) override {
+    // Clang's automatic-storage errors, held by the rewriter, now name the
+    // variable and its memory.
+    auto Texts =
+        wmc::describeAutomaticObjects(C, *Names, Rewriter->pendingLocations());
+    Rewriter->flushPending([&](SourceLocation Loc, unsigned) {
+      auto It = Texts.find(Loc.getRawEncoding());
+      return It == Texts.end() ? std::string() : It->second;
+    });
     wmc::runChecks(C, *Names, Rewriter, Options);
   }
 
@@ -68,7 +76,7 @@ private:
   }
 
   std::shared_ptr<wmc::MemoryNames> Names;
-  const wmc::MemoryTermsConsumer *Rewriter;
+  wmc::MemoryTermsConsumer *Rewriter;
   wmc::CheckerOptions Options;
   ASTContext *Ctx = nullptr;
 };

@@ -13,7 +13,7 @@ struct Holder {
 int __wasm_mem(1) Holder::shared;
 
 void locals() {
-  int __wasm_mem(1) n = 0; // expected-error {{automatic variable cannot live in a non-default memory}}
-  auto f = [](int __wasm_mem(1) v) { return v; }; // expected-error {{parameter cannot live in a non-default memory}}
+  int __wasm_mem(1) n = 0; // expected-error {{automatic variable 'n' cannot live in memory 1 ('secrets')}}
+  auto f = [](int __wasm_mem(1) v) { return v; }; // expected-error {{parameter 'v' cannot live in memory 1 ('secrets')}}
   (void)f;
 }
