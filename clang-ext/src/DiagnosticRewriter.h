@@ -9,7 +9,9 @@
 // ("... : a pointer into memory 1 ('secrets') passed where a default-memory
 // pointer is expected") instead of adding a second, duplicate error. It also
 // remembers where Clang reported such errors so the checker does not report
-// the same conversion again.
+// the same conversion again. Clang's automatic-storage errors carry no type;
+// they are held back until the AST is complete (flushPending) so that they
+// can name the variable and its memory.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WMC_CLANG_EXT_DIAGNOSTICREWRITER_H
