@@ -510,13 +510,14 @@ void Decoder::customSection(size_t End) {
   std::string Name = R.name();
   if (R.offset() > End)
     R.fail("unexpected end");
+  size_t Start = R.offset();
   if (Name == "name") {
     nameSection(End);
-  } else {
-    size_t Len = End - R.offset();
-    const uint8_t *P = R.bytes(Len);
-    M->CustomSections.emplace_back(Name, std::vector<uint8_t>(P, P + Len));
+    R.seek(Start); // kept raw too: memory names (MemoryControl.cpp)
   }
+  size_t Len = End - R.offset();
+  const uint8_t *P = R.bytes(Len);
+  M->CustomSections.emplace_back(Name, std::vector<uint8_t>(P, P + Len));
   R.seek(End);
 }
 

@@ -12,6 +12,7 @@
 // memory (not a register), so it is exact after a longjmp.
 //===----------------------------------------------------------------------===//
 #include "Runtime.h"
+#include "MemoryControl.h"
 
 #include <cmath>
 #include <csetjmp>
@@ -36,6 +37,15 @@ const char *trapMessage(TrapKind K) {
   case TrapKind::StackExhausted: return "call stack exhausted";
   case TrapKind::HostError: return "host function error";
   case TrapKind::Exit: return "exit";
+  case TrapKind::ReadOnlyWrite: return "write to read-only memory";
+  case TrapKind::NoAccess: return "access to no-access memory";
+  case TrapKind::MemCtlInvalidProt: return "invalid protection value";
+  case TrapKind::MemCtlMisaligned: return "misaligned memory-control range";
+  case TrapKind::MemCtlOutOfBounds: return "out of bounds memory-control range";
+  case TrapKind::MemCtlReadOnly:
+    return "memory-control operation on read-only memory";
+  case TrapKind::MemCtlGuard: return "memory-control range overlaps null guard";
+  case TrapKind::MemCtlNotMapped: return "memory-control range not mapped";
   }
   return "unknown trap";
 }
@@ -447,6 +457,13 @@ L_MemoryCopy: {
   uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
   if (Di + N > D->byteSize() || Si + N > Sr->byteSize())
     TRAP(MemoryOutOfBounds);
+  if (D->Control || Sr->Control) { // memory control: trap before writing
+    if ((Kind = memctl::checkBulk(Sr, Si, N, false, "memory.copy")) !=
+            TrapKind::None ||
+        (Kind = memctl::checkBulk(D, Di, N, true, "memory.copy")) !=
+            TrapKind::None)
+      goto OnTrap;
+  }
   std::memmove(D->base() + Di, Sr->base() + Si, N);
   Pc += 6;
   NEXT;
@@ -456,6 +473,9 @@ L_MemoryFill: {
   uint64_t Di = S(2).I32, V = S(3).I32, N = S(4).I32;
   if (Di + N > D->byteSize())
     TRAP(MemoryOutOfBounds);
+  if (D->Control && (Kind = memctl::checkBulk(D, Di, N, true,
+                                               "memory.fill")) != TrapKind::None)
+    goto OnTrap;
   std::memset(D->base() + Di, (int)(uint8_t)V, N);
   Pc += 5;
   NEXT;
@@ -466,6 +486,9 @@ L_MemoryInit: {
   uint64_t Di = S(3).I32, Si = S(4).I32, N = S(5).I32;
   if (Di + N > D->byteSize() || Si + N > Len)
     TRAP(MemoryOutOfBounds);
+  if (D->Control && (Kind = memctl::checkBulk(D, Di, N, true,
+                                               "memory.init")) != TrapKind::None)
+    goto OnTrap;
   if (N)
     std::memcpy(D->base() + Di, Data + Si, N);
   Pc += 6;
@@ -594,9 +617,11 @@ OnTrap:
 #undef TRAP_IF
 }
 
-void faultHandler(int Sig, siginfo_t *Info, void *) {
-  if (ActiveJmp && LinearMemory::findByAddress(Info->si_addr))
-    siglongjmp(*ActiveJmp, (int)TrapKind::MemoryOutOfBounds);
+void faultHandler(int Sig, siginfo_t *Info, void *UContext) {
+  if (ActiveJmp)
+    if (LinearMemory *M = LinearMemory::findByAddress(Info->si_addr))
+      siglongjmp(*ActiveJmp,
+                 (int)memctl::classifyFault(M, Info->si_addr, UContext));
   // Not a guest memory fault: crash as the default action would.
   signal(Sig, SIG_DFL);
 }
@@ -667,6 +692,8 @@ Trap invoke(Function *F, const std::vector<Slot> &Args,
   int Jumped = sigsetjmp(Buf, 1);
   if (Jumped) {
     K = (TrapKind)Jumped;
+    if (trapHasDetail(K)) // a memory-control fault (MemoryControl.cpp)
+      St.HostDetail = memctl::faultDetail();
   } else {
     ActiveJmp = &Buf;
     K = run(F, St.Stack);
@@ -682,7 +709,7 @@ Trap invoke(Function *F, const std::vector<Slot> &Args,
     T.ExitCode = St.ExitCode;
     return T;
   }
-  if (K == TrapKind::HostError)
+  if (trapHasDetail(K))
     T.Message = St.HostDetail;
   if (St.HostCallee)
     T.Backtrace.push_back(St.HostCallee->Name);

@@ -60,7 +60,7 @@ bool LinearMemory::growTo(uint64_t NewBytes) {
     return false;
   if (NewBytes <= ByteSize)
     return NewBytes == ByteSize;
-  if (mprotect(Base + ByteSize, NewBytes - ByteSize, PROT_READ | PROT_WRITE))
+  if (mprotect(Base + ByteSize, NewBytes - ByteSize, GrowProt))
     return false;
   ByteSize = NewBytes;
   return true;

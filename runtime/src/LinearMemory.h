@@ -23,6 +23,10 @@
 
 namespace wmc {
 
+namespace memctl {
+struct MemoryState;
+} // namespace memctl
+
 class LinearMemory {
 public:
   static constexpr uint64_t WasmPageSize = 65536;
@@ -74,6 +78,13 @@ public:
   /// The live memory whose reservation contains `Addr`, or nullptr.
   /// Async-signal-safe (walks an intrusive list; no allocation).
   static LinearMemory *findByAddress(const void *Addr);
+
+  /// Memory-control state (MemoryControl.h): page table, flags, name. Null
+  /// (the default) means every page is read-write and nothing is checked.
+  memctl::MemoryState *Control = nullptr;
+  /// Host protection given to pages added by growTo (PROT_* flags):
+  /// PROT_READ for read-only memories, PROT_NONE for mappable ones.
+  int GrowProt = 3; // PROT_READ | PROT_WRITE
 
 private:
   LinearMemory() = default;

@@ -37,7 +37,21 @@ enum class TrapKind : int {
   StackExhausted,
   HostError, ///< a host function failed (message in Trap::Message)
   Exit,      ///< WASI proc_exit (not an error; code in Trap::ExitCode)
+  // Memory control (MemoryControl.h, docs/memory-control.md §5); the
+  // details are in Trap::Message.
+  ReadOnlyWrite,     ///< store into a read-only memory or read page
+  NoAccess,          ///< access to a no-access page
+  MemCtlInvalidProt, ///< protect/map prot not in {0, 1, 3}
+  MemCtlMisaligned,  ///< addr/len not multiples of 4096
+  MemCtlOutOfBounds, ///< addr + len past the current size
+  MemCtlReadOnly,    ///< memory-control operation on a read-only memory
+  MemCtlGuard,       ///< range overlaps the null guard
+  MemCtlNotMapped,   ///< protect of an unmapped page (mappable memory)
 };
+/// True for the kinds whose details live in Trap::Message.
+inline bool trapHasDetail(TrapKind K) {
+  return K == TrapKind::HostError || K > TrapKind::Exit;
+}
 const char *trapMessage(TrapKind K);
 
 struct Trap {

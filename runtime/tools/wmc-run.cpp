@@ -11,8 +11,10 @@
 //   2       command-line usage error
 //   134     the program trapped ("wasm trap: <kind>" + backtrace on stderr)
 //===----------------------------------------------------------------------===//
+#include "MemoryControl.h"
 #include "Module.h"
 #include "Runtime.h"
+#include "wmc_abi.h"
 
 #ifdef WMC_HAVE_WASI
 #include "Wasi.h"
@@ -45,6 +47,9 @@ const char *Usage =
     "  --dir HOST[::GUEST]   preopen host directory HOST as GUEST (default:\n"
     "                        the same path); repeatable\n"
     "  --env NAME=VALUE      add an environment variable; repeatable\n"
+    "  --describe            print the module's memories (index, name,\n"
+    "                        limits, flags, data segments, protected ranges)\n"
+    "                        and exit\n"
     "  --invoke NAME         call export NAME instead of _start; the args\n"
     "                        after the module are its parameters; results are\n"
     "                        printed one per line\n"
@@ -67,7 +72,8 @@ const char *Usage =
 void printTrap(const Trap &T) {
   std::fprintf(stderr, "wasm trap: %s", trapMessage(T.Kind));
   if (!T.Message.empty())
-    std::fprintf(stderr, ": %s", T.Message.c_str());
+    std::fprintf(stderr, T.Kind == TrapKind::HostError ? ": %s" : " (%s)",
+                 T.Message.c_str());
   std::fprintf(stderr, "\nwasm backtrace:\n");
   for (size_t I = 0; I < T.Backtrace.size(); ++I)
     std::fprintf(stderr, "  %zu: %s\n", I, T.Backtrace[I].c_str());
@@ -89,6 +95,11 @@ TrapKind callWasi(void *P, Instance *Caller, Slot *Args) {
   if (Caller && !Caller->Mems.empty()) {
     GM.Base = Caller->Mems[0]->base();
     GM.Size = Caller->Mems[0]->byteSize();
+    if (auto *MS = Caller->Mems[0]->Control) { // memory control: EFAULT
+      GM.CanRead = memctl::hostCanRead;
+      GM.CanWrite = memctl::hostCanWrite;
+      GM.Ctx = MS;
+    }
   }
   wasi::Outcome O = W->Fn->Call(*W->Ctx, GM, Raw);
   if (O.K == wasi::Outcome::Exit) {
@@ -163,7 +174,7 @@ static int runMain(int Argc, char **Argv) {
   std::vector<std::pair<std::string, std::string>> Dirs;
   std::vector<std::string> Env;
   std::string InvokeName;
-  bool Invoke = false;
+  bool Invoke = false, Describe = false;
   int I = 1;
   for (; I < Argc; ++I) {
     std::string A = Argv[I];
@@ -199,6 +210,10 @@ static int runMain(int Argc, char **Argv) {
       Env.push_back(V);
       continue;
     }
+    if (A == "--describe") {
+      Describe = true;
+      continue;
+    }
     if (A == "--invoke" || A.rfind("--invoke=", 0) == 0) {
       InvokeName = Value("--invoke");
       Invoke = true;
@@ -231,6 +246,23 @@ static int runMain(int Argc, char **Argv) {
                 E.what());
   }
 
+  if (Describe) {
+    try {
+      memctl::describe(*M, stdout);
+    } catch (const std::runtime_error &E) {
+      loadFailure(Path + ": " + E.what());
+    }
+    return 0;
+  }
+  // Memory control (docs/memory-control.md): the wmc.protections section and
+  // the wasm:memctl builtins.
+  std::unique_ptr<memctl::Controller> MemCtl;
+  try {
+    MemCtl = std::make_unique<memctl::Controller>(M);
+  } catch (const std::runtime_error &E) {
+    loadFailure(Path + ": " + E.what());
+  }
+
   Store S;
 #ifdef WMC_HAVE_WASI
   std::unique_ptr<wasi::Context> Wasi;
@@ -239,6 +271,14 @@ static int runMain(int Argc, char **Argv) {
   std::vector<Extern> Imports;
   for (const Import &Imp : M->Imports) {
     std::string What = "\"" + Imp.Module + "\" \"" + Imp.Name + "\"";
+    if (Imp.Module == WMC_BUILTIN_MODULE) {
+      std::string Err;
+      Function *F = MemCtl->resolveImport(S, Imp, Err);
+      if (!F)
+        loadFailure(Path + ": " + Err);
+      Imports.push_back({ExternKind::Func, F});
+      continue;
+    }
 #ifdef WMC_HAVE_WASI
     if (Imp.Module == "wasi_snapshot_preview1" && Imp.Kind == ExternKind::Func) {
       const wasi::Function *Fn = wasi::Context::lookup(Imp.Name);
@@ -278,9 +318,23 @@ static int runMain(int Argc, char **Argv) {
 
   std::string LinkErr;
   Trap T;
-  Instance *Inst = S.instantiate(M, Imports, LinkErr, T);
+  // The start function runs after the protections are applied.
+  Instance *Inst = S.instantiate(M, Imports, LinkErr, T, /*RunStart=*/false);
   if (!Inst)
     loadFailure("cannot instantiate '" + Path + "': " + LinkErr);
+#ifdef WMC_HAVE_WASI
+  if (Wasi)
+    MemCtl->HostFd = [W = Wasi.get()](uint32_t Fd, uint64_t Rights) {
+      return W->hostFd(Fd, Rights);
+    };
+#endif
+  if (T.Kind == TrapKind::None && MemCtl->active() &&
+      !MemCtl->apply(*Inst, LinkErr))
+    loadFailure("cannot instantiate '" + Path + "': " + LinkErr);
+  if (T.Kind == TrapKind::None && M->HasStart) {
+    std::vector<Slot> None;
+    T = invoke(Inst->Funcs[M->Start], {}, None);
+  }
   std::fflush(stdout);
   if (T.Kind == TrapKind::Exit)
     return (int)T.ExitCode;
