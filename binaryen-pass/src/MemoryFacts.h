@@ -1,5 +1,5 @@
 //===- MemoryFacts.h - per-memory knowledge for wasm-memctl optimizations -*-
-//C++ -*-//
+// C++ -*-//
 //
 // Binaryen's EffectAnalyzer treats all memories as one location: any store or
 // call conflicts with any load. The wasm-memctl optimization passes need

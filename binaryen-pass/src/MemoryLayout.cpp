@@ -15,6 +15,7 @@
 #include "ir/names.h"
 #include "wasm-builder.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace wmc {
@@ -368,6 +369,66 @@ wasm::Name getOrAddBuiltin(wasm::Module &M, const std::string &Field,
   Func->base = Field;
   M.addFunction(std::move(Func));
   return Name;
+}
+
+void MemoryIndexGuard::capture(const wasm::Module &M) {
+  Memories.clear();
+  for (auto &Mem : M.memories)
+    Memories.push_back({Mem->name, Mem->initial, Mem->max, Mem->shared});
+}
+
+void MemoryIndexGuard::repair(wasm::Module &M) {
+  auto IndexOf = [&](wasm::Name Name) -> std::optional<uint32_t> {
+    for (uint32_t I = 0; I < M.memories.size(); ++I)
+      if (M.memories[I]->name == Name)
+        return I;
+    return std::nullopt;
+  };
+  // Builtins first: they may need a removed memory back.
+  for (auto &Func : M.functions) {
+    if (!Func->imported() || Func->module != WMC_BUILTIN_MODULE)
+      continue;
+    std::string Field = Func->base.toString();
+    size_t Dot = Field.rfind('.');
+    if (Dot == std::string::npos)
+      continue;
+    std::string Digits = Field.substr(Dot + 1);
+    if (Digits.empty() ||
+        Digits.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    size_t Old = std::stoul(Digits);
+    if (Old >= Memories.size())
+      continue;
+    const Recorded &R = Memories[Old];
+    auto New = IndexOf(R.Name);
+    if (!New) {
+      auto Mem = wasm::Builder::makeMemory(R.Name, R.Initial, R.Max, R.Shared);
+      Mem->hasExplicitName = true;
+      M.addMemory(std::move(Mem));
+      New = uint32_t(M.memories.size() - 1);
+    }
+    if (*New != Old)
+      Func->base = Field.substr(0, Dot + 1) + std::to_string(*New);
+  }
+  if (auto Entries = readProtections(M)) {
+    std::vector<ProtectionEntry> Kept;
+    for (ProtectionEntry E : *Entries) {
+      if (E.Memory >= Memories.size())
+        continue;
+      if (auto New = IndexOf(Memories[E.Memory].Name)) {
+        E.Memory = *New;
+        Kept.push_back(E);
+      }
+    }
+    std::sort(Kept.begin(), Kept.end(),
+              [](const ProtectionEntry &A, const ProtectionEntry &B) {
+                return A.Memory < B.Memory;
+              });
+    for (auto &Section : M.customSections)
+      if (Section.name == WMC_PROT_SECTION)
+        Section.data = encodeProtections(Kept);
+  }
+  capture(M);
 }
 
 } // namespace wmc

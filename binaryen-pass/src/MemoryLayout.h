@@ -123,6 +123,28 @@ readProtections(const wasm::Module &M);
 wasm::Name getOrAddBuiltin(wasm::Module &M, const std::string &Field,
                            wasm::Signature Sig);
 
+/// Keeps `wmc.protections` and the `wasm:memctl` builtin names (both keyed
+/// by final memory *index*) true while other passes run: Binaryen's -O
+/// pipeline removes memories nothing uses (an `unused<k>` gap, a read-only
+/// memory whose loads all folded), which shifts the indices of the memories
+/// after them. capture() records the memories by name; repair() renumbers
+/// protections entries (dropping those of removed memories), renames
+/// builtin imports `<op>.<old>` to `<op>.<new>`, and re-adds -- empty, same
+/// limits -- a removed memory that a builtin still names.
+class MemoryIndexGuard {
+public:
+  void capture(const wasm::Module &M);
+  void repair(wasm::Module &M);
+
+private:
+  struct Recorded {
+    wasm::Name Name;
+    wasm::Address Initial, Max;
+    bool Shared;
+  };
+  std::vector<Recorded> Memories;
+};
+
 /// Rounds \p Value up to a multiple of \p Align (a power of two).
 inline uint64_t alignTo(uint64_t Value, uint64_t Align) {
   return (Value + Align - 1) & ~(Align - 1);

@@ -11,6 +11,7 @@
 // no output file is written in that case.
 //
 //===----------------------------------------------------------------------===//
+#include "MemoryLayout.h"
 #include "Passes.h"
 #include "UserError.h"
 
@@ -267,6 +268,10 @@ int main(int Argc, char **Argv) {
         Runner.add(Name);
       Runner.run();
     };
+    // Optimization passes may remove unused memories; keep the index-keyed
+    // protections and builtin names pointing at the right memories.
+    wmc::MemoryIndexGuard Indices;
+    Indices.capture(M);
     RunMemoryOptimizations();
     for (const Step &S : O.Steps) {
       wasm::PassOptions StepOptions = PO;
@@ -280,6 +285,7 @@ int main(int Argc, char **Argv) {
       else
         Runner.add(S.PassName);
       Runner.run();
+      Indices.repair(M);
     }
     RunMemoryOptimizations();
     // The finalize pipeline ends with the marker check; check again after
