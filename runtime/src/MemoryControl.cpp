@@ -72,6 +72,17 @@ struct SecReader {
   }
 };
 
+/// `(i32, i32) -> ()`, as in docs/memory-control.md and the JS polyfill.
+std::string typeText(const FuncType &T) {
+  auto List = [](const std::vector<ValType> &V) {
+    std::string S = "(";
+    for (size_t I = 0; I < V.size(); ++I)
+      S += (I ? ", " : "") + std::string(valTypeName(V[I]));
+    return S + ")";
+  };
+  return List(T.Params) + " -> " + List(T.Results);
+}
+
 } // namespace
 
 // ---- section ---------------------------------------------------------------
@@ -287,7 +298,8 @@ Function *Controller::resolveImport(Store &S, const Import &Imp,
   }
   const FuncType &Got = Mod->Types[Imp.Index];
   if (Got != Want) {
-    Err = Label + ": expected type " + Want.str() + ", got " + Got.str();
+    Err = Label + ": expected type " + typeText(Want) + ", got " +
+          typeText(Got);
     return nullptr;
   }
   if (WantIndex && std::find(Used.begin(), Used.end(), K) == Used.end())

@@ -1,0 +1,1 @@
+(module (import "wasm:memctl" "protect.0" (global i32)) (memory 1))

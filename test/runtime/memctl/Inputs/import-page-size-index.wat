@@ -1,0 +1,1 @@
+(module (import "wasm:memctl" "page_size.0" (func (result i32))) (memory 1))
