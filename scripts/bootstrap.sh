@@ -29,12 +29,12 @@ if ((${#missing[@]})); then
   [[ $(id -u) == 0 ]] || die "step 'apt-get install': need root to install: ${missing[*]}"
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/tmp/wmc-apt-update.log 2>&1 ||
+  apt-get -o DPkg::Lock::Timeout=600 update -q >/tmp/wmc-apt-update.log 2>&1 ||
     die "step 'apt-get update' failed (see /tmp/wmc-apt-update.log)"
-  if ! apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/wmc-apt.log 2>&1; then
+  if ! apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" >/tmp/wmc-apt.log 2>&1; then
     # Name the package that fails.
     for p in "${missing[@]}"; do
-      apt-get install -y -q --no-install-recommends "$p" >/tmp/wmc-apt.log 2>&1 ||
+      apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$p" >/tmp/wmc-apt.log 2>&1 ||
         die "step 'apt-get install' failed for package '$p' (see /tmp/wmc-apt.log)"
     done
   fi
