@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the runtime's libFuzzer target (runtime/fuzz/FuzzModule.cpp: decode +
-# validate + instantiate) with clang-22 -fsanitize=fuzzer,address,undefined
-# and runs it.
+# validate + instantiate + run exports under a fuel limit) with clang-22
+# -fsanitize=fuzzer,address,undefined and runs it.
 #   scripts/fuzz-runtime.sh [SECONDS] [extra libFuzzer args...]
 # SECONDS defaults to 600. The corpus lives in $WMC_FUZZ_DIR (default
 # /tmp/wmc-fuzz-runtime), seeded with the spec test modules when available;
@@ -15,10 +15,9 @@ OUT=${WMC_FUZZ_DIR:-/tmp/wmc-fuzz-runtime}
 SPEC=${WMC_SPEC_TESTS:-/work/shared/spec-tests}
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 SRC=$ROOT/runtime/src
-clang++-22 -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined \
+clang++-22 -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -DWMC_FUZZ_FUEL \
   -fno-sanitize-recover=undefined -I"$SRC" -I"$ROOT/abi" \
-  "$SRC"/Decoder.cpp "$SRC"/Compiler.cpp "$SRC"/Interpreter.cpp \
-  "$SRC"/Instance.cpp "$SRC"/LinearMemory.cpp "$ROOT"/runtime/fuzz/FuzzModule.cpp \
+  "$SRC"/*.cpp "$ROOT"/runtime/fuzz/FuzzModule.cpp \
   -o "$OUT/fuzz-module"
 # Seed with a few hundred spec modules (valid and invalid) if present.
 if [[ -d $SPEC/core && -z $(ls -A "$OUT/corpus") ]]; then

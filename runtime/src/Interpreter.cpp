@@ -70,6 +70,7 @@ struct ExecState {
   Function *HostCallee = nullptr; ///< host function being called, if any
   std::string HostDetail;
   uint32_t ExitCode = 0;
+  uint64_t Fuel = 0; ///< WMC_FUZZ_FUEL builds: instructions left
 };
 
 thread_local ExecState State;
@@ -181,7 +182,19 @@ TrapKind run(Function *F, Slot *Base) {
   Pc = ExitCode;
   goto DoCall;
 
+#ifdef WMC_FUZZ_FUEL
+  // Fuzzing builds bound every invocation (guest loops must not hang).
+#define NEXT                                                                   \
+  do {                                                                         \
+    if (--St.Fuel == 0) {                                                      \
+      St.HostDetail = "out of fuel";                                           \
+      TRAP(HostError);                                                         \
+    }                                                                          \
+    goto *(const void *)(uintptr_t)(*Pc);                                      \
+  } while (0)
+#else
 #define NEXT goto *(const void *)(uintptr_t)(*Pc)
+#endif
 #define S(I) Fp[Pc[I]]
 #define TRAP(K)                                                                \
   do {                                                                         \
@@ -688,6 +701,7 @@ Trap invoke(Function *F, const std::vector<Slot> &Args,
   sigjmp_buf *Saved = ActiveJmp;
   St.Running = true;
   St.HostCallee = nullptr;
+  St.Fuel = 2'000'000;
   TrapKind K;
   int Jumped = sigsetjmp(Buf, 1);
   if (Jumped) {

@@ -70,6 +70,10 @@ int64_t LinearMemory::grow(uint64_t DeltaPages) {
   uint64_t Old = pages();
   if (DeltaPages > MaxPages - Old)
     return -1;
+#ifdef WMC_FUZZ_FUEL
+  if (Old + DeltaPages > 1024) // keep fuzzing RSS bounded (64 MiB)
+    return -1;
+#endif
   if (!growTo((Old + DeltaPages) * WasmPageSize))
     return -1;
   return (int64_t)Old;
