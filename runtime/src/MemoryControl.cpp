@@ -366,33 +366,36 @@ TrapKind Controller::check(const char *OpName, uint32_t K, uint64_t Addr,
                            uint64_t Len, const int32_t *Prot,
                            MemoryState *&St) {
   St = States.size() > K ? States[K].get() : nullptr;
-  std::string Call = std::string(OpName) + "." + std::to_string(K) +
-                     " addr=" + hex(Addr) + " len=" + hex(Len);
+  // The operation as the details show it (built only when trapping).
+  auto Call = [&] {
+    return std::string(OpName) + "." + std::to_string(K) + " addr=" +
+           hex(Addr) + " len=" + hex(Len);
+  };
   if (!St) { // builtins called before apply() (from a start function)
-    setHostTrapDetail(Call + ": called before the instance was initialised");
+    setHostTrapDetail(Call() + ": called before the instance was initialised");
     return TrapKind::HostError;
   }
   if (Prot && *Prot != WMC_PROT_NONE && *Prot != WMC_PROT_READ &&
       *Prot != WMC_PROT_READWRITE) {
-    setHostTrapDetail(Call + " prot=" + std::to_string(*Prot));
+    setHostTrapDetail(Call() + " prot=" + std::to_string(*Prot));
     return TrapKind::MemCtlInvalidProt;
   }
   if (Addr % PageSize || Len % PageSize) {
-    setHostTrapDetail(Call + ": must be multiples of 4096");
+    setHostTrapDetail(Call() + ": must be multiples of 4096");
     return TrapKind::MemCtlMisaligned;
   }
   uint64_t Size = St->Mem->byteSize();
   if (Addr + Len > Size) {
-    setHostTrapDetail(Call + ": " + St->label() + " has " + hex(Size) +
+    setHostTrapDetail(Call() + ": " + St->label() + " has " + hex(Size) +
                       " bytes");
     return TrapKind::MemCtlOutOfBounds;
   }
   if (St->readOnly()) {
-    setHostTrapDetail(Call + ": " + St->label());
+    setHostTrapDetail(Call() + ": " + St->label());
     return TrapKind::MemCtlReadOnly;
   }
   if (Len && Addr < St->GuardBytes) {
-    setHostTrapDetail(Call + ": " + St->label() + " guard is [0, " +
+    setHostTrapDetail(Call() + ": " + St->label() + " guard is [0, " +
                       hex(St->GuardBytes) + ")");
     return TrapKind::MemCtlGuard;
   }
