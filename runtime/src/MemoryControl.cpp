@@ -240,11 +240,9 @@ Controller::Controller(std::shared_ptr<const Module> M)
     : Mod(std::move(M)), Entries(parseProtections(*Mod)),
       Names(memoryNames(*Mod)) {}
 
-Controller::~Controller() {
-  for (auto &S : States)
-    if (S && S->Mem && S->Mem->Control == S.get())
-      S->Mem->Control = nullptr;
-}
+// The memories may already be gone (wmc-run destroys its Store first), so
+// the destructor does not touch them; see the class comment.
+Controller::~Controller() = default;
 
 Function *Controller::resolveImport(Store &S, const Import &Imp,
                                     std::string &Err) {

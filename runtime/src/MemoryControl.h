@@ -79,6 +79,8 @@ struct MemoryState {
 };
 
 /// Per-module memory control: section entries, builtin imports, states.
+/// It must outlive every use of the instance's memories (their Control
+/// pointers point into it) and of the builtin host functions.
 class Controller {
 public:
   /// Parses the section (throws std::runtime_error, see parseProtections).
