@@ -485,6 +485,12 @@
 
 #define WMC__NAME2_C(x, A, B) wmc_##x##_##A##_##B
 
+#if defined(__cplusplus)
+#define WMC__STATIC_ASSERT static_assert
+#else
+#define WMC__STATIC_ASSERT _Static_assert
+#endif
+
 #define WMC__PTR_C(K, T) T __wasm_mem(K) *
 
 /* Public C API --------------------------------------------------------- */
@@ -506,6 +512,9 @@
  */
 #define WMC_DEFINE_HEAP(K) WMC__DEFINE_HEAP(K)
 #define WMC__DEFINE_HEAP(K)                                                    \
+  WMC__STATIC_ASSERT((K) >= 1 && (K) <= WASM_MAX_MEMORY,                       \
+                     "WMC_DEFINE_HEAP: the memory index must be 1..31 "        \
+                     "(memory 0 has wasi-libc's malloc)");                     \
   WMC__HEAP_IMPL(K, WMC__NAME_C, static inline)                                \
   static inline WMC__UNUSED void __wasm_mem(K) * wmc_malloc_##K(               \
                                                      __SIZE_TYPE__ n) {        \
