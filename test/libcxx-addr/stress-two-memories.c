@@ -12,6 +12,8 @@
 // RUN: %if wmc-run %{ %wmc-run %t.O2s.wasm | FileCheck %s %}
 // RUN: %run-node %t.O0.wasm | FileCheck %s
 // RUN: %run-node %t.O2.wasm | FileCheck %s
+// RUN: %wmc-cc -std=c17 -O3 %s -o %t.O3.wasm
+// RUN: %run-node %t.O3.wasm | FileCheck %s
 // CHECK: memory 1: ops=6000 ok
 // CHECK-NEXT: memory 1: grew to {{[1-9][0-9]+}} pages
 // CHECK-NEXT: memory 1: all freed, heap fully free, reused without growth
