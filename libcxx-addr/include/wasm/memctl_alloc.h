@@ -45,11 +45,7 @@
 #define WMC__CTRL_SIZE (WMC__OFF_BINS + 4u * WMC__NBINS)
 #define WMC_HEAP_MAX_REQUEST 0x7FF00000u
 
-#if defined(__cplusplus)
-#define WMC__UNUSED
-#else
 #define WMC__UNUSED __attribute__((unused))
-#endif
 
 /* Function names: C gets wmc_<name>_<k>, C++ (inside wmc::heap<K>) <name>. */
 #define WMC__NAME_C(x, K) wmc_##x##_##K
