@@ -62,7 +62,9 @@ options:
                       adjust the feature set (default: the module's
                       target_features plus multi-memory, bulk memory,
                       sign-ext, mutable globals, nontrapping float-to-int,
-                      reference types, multivalue, SIMD, atomics)
+                      reference types, multivalue; SIMD and atomics
+                      only if the target_features section lists them
+                      or the module has no such section)
   --list-passes       list wasm-memctl passes and exit
   -h, --help          this message
 )";
@@ -176,14 +178,27 @@ Options parseArgs(int Argc, char **Argv) {
   return O;
 }
 
+/// Features every output may use (all engines we target have them).
 wasm::FeatureSet defaultFeatures() {
   using F = wasm::FeatureSet;
   return F(F::MultiMemory | F::BulkMemory | F::BulkMemoryOpt | F::SignExt |
            F::MutableGlobals | F::TruncSat | F::ReferenceTypes | F::Multivalue |
-           F::CallIndirectOverlong | F::SIMD | F::Atomics);
+           F::CallIndirectOverlong);
 }
 
-void readModule(const Options &O, wasm::Module &M) {
+/// Features a module may use without saying so. SIMD and atomics are only
+/// kept when the input uses them: a module from wasm-ld says so in its
+/// target_features section, and then the optimizer must not introduce SIMD
+/// (e.g. v128 stores for memory.fill) into a module built with -mno-simd128,
+/// which engines without SIMD (wmc-run) would reject.
+wasm::FeatureSet optionalFeatures() {
+  using F = wasm::FeatureSet;
+  return F(F::SIMD | F::Atomics);
+}
+
+/// Reads the input; returns the features its target_features section
+/// declares, or nullopt when it has none (hand-written modules).
+std::optional<wasm::FeatureSet> readModule(const Options &O, wasm::Module &M) {
   wasm::ModuleReader Reader;
   // Always read the name section: wasm-ld's data segment names say which
   // segments belong to which memory (contract 4). -g only decides whether
@@ -197,9 +212,12 @@ void readModule(const Options &O, wasm::Module &M) {
       auto Text = wasm::read_file<std::string>(O.Input, wasm::Flags::Text);
       if (auto Err = wasm::WATParser::parseModule(M, Text, O.Input).getErr())
         fail("'" + O.Input + "' is not a valid wasm module: " + Err->msg);
-      return;
+      return std::nullopt;
     }
     Reader.read(O.Input, M);
+    if (M.hasFeaturesSection)
+      return Reader.getFeaturesSectionFeatures();
+    return std::nullopt;
   } catch (wasm::ParseException &E) {
     std::string Where;
     if (E.line != size_t(-1) && E.line != 0)
@@ -234,9 +252,12 @@ int main(int Argc, char **Argv) {
     std::fclose(Probe);
 
   wasm::Module M;
-  M.features = (defaultFeatures() | O.Enabled) - O.Disabled;
-  readModule(O, M);
-  M.features = (M.features | defaultFeatures() | O.Enabled) - O.Disabled;
+  M.features = (defaultFeatures() | optionalFeatures() | O.Enabled) -
+               O.Disabled;
+  std::optional<wasm::FeatureSet> Declared = readModule(O, M);
+  M.features = (defaultFeatures() | Declared.value_or(optionalFeatures()) |
+                O.Enabled) -
+               O.Disabled;
 
   wasm::PassOptions PO;
   PO.debugInfo = O.DebugInfo;
