@@ -91,9 +91,9 @@ const Value *accessedPointer(const Instruction *I) {
 /// The lowering of one module.
 class Lowering {
 public:
-  Lowering(Module &M, const RodataPlan &Rodata)
+  Lowering(Module &M, const PlacementPlan &Placed)
       : M(M), DL(M.getDataLayout()), Ctx(M.getContext()), Markers(M),
-        Rodata(Rodata), I32(Type::getInt32Ty(Ctx)), I64(Type::getInt64Ty(Ctx)),
+        Placed(Placed), I32(Type::getInt32Ty(Ctx)), I64(Type::getInt64Ty(Ctx)),
         V128(FixedVectorType::get(I32, 4)) {}
 
   /// Runs every step; returns the memories the module uses.
@@ -107,7 +107,8 @@ private:
   const DataLayout &DL;
   LLVMContext &Ctx;
   MarkerTable Markers;
-  const RodataPlan &Rodata;
+  /// Memory-0 globals moved by Rodata.cpp and their accesses.
+  const PlacementPlan &Placed;
   IntegerType *I32, *I64;
   FixedVectorType *V128;
   std::set<unsigned> Used;
@@ -116,6 +117,13 @@ private:
   // Per-function target features.
   bool Atomics = false;
   bool Simd = false;
+
+  /// The memory accessed through pointer operand \p U: the one Rodata.cpp
+  /// moved the global to, else the pointer's address space.
+  unsigned memoryOfUse(const Use &U) const {
+    auto It = Placed.Accesses.find(&U);
+    return It != Placed.Accesses.end() ? It->second : memoryOfPointer(U.get());
+  }
 
   void error(const Instruction &I, const Twine &Msg) {
     ++Errors;
@@ -856,12 +864,11 @@ void Lowering::lowerCmpXchg(AtomicCmpXchgInst &CX, unsigned Mem) {
 //===----------------------------------------------------------------------===//
 
 void Lowering::lowerMemIntrinsic(MemIntrinsic &MI) {
-  unsigned DstMem = memoryOfPointer(MI.getRawDest());
+  unsigned DstMem = memoryOfUse(MI.getRawDestUse());
   unsigned SrcMem = 0;
   auto *MT = dyn_cast<MemTransferInst>(&MI);
   if (MT)
-    SrcMem = Rodata.Accesses.count(MT) ? ReadOnlyMemory
-                                       : memoryOfPointer(MT->getRawSource());
+    SrcMem = memoryOfUse(MT->getRawSourceUse());
   if (DstMem == 0 && SrcMem == 0)
     return;
   if (DstMem == ReadOnlyMemory) {
@@ -1144,25 +1151,26 @@ void Lowering::lowerAddrSpaceCast(AddrSpaceCastInst &I) {
 
 void Lowering::lowerInstruction(Instruction &I) {
   if (auto *LI = dyn_cast<LoadInst>(&I)) {
-    unsigned Mem = Rodata.Accesses.count(LI)
-                       ? ReadOnlyMemory
-                       : memoryOfPointer(LI->getPointerOperand());
-    if (Mem)
+    if (unsigned Mem = memoryOfUse(
+            LI->getOperandUse(LI->getPointerOperandIndex())))
       lowerLoad(*LI, Mem);
     return;
   }
   if (auto *SI = dyn_cast<StoreInst>(&I)) {
-    if (unsigned Mem = memoryOfPointer(SI->getPointerOperand()))
+    if (unsigned Mem = memoryOfUse(
+            SI->getOperandUse(SI->getPointerOperandIndex())))
       lowerStore(*SI, Mem);
     return;
   }
   if (auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
-    if (unsigned Mem = memoryOfPointer(RMW->getPointerOperand()))
+    if (unsigned Mem = memoryOfUse(
+            RMW->getOperandUse(RMW->getPointerOperandIndex())))
       lowerAtomicRMW(*RMW, Mem);
     return;
   }
   if (auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
-    if (unsigned Mem = memoryOfPointer(CX->getPointerOperand()))
+    if (unsigned Mem = memoryOfUse(
+            CX->getOperandUse(CX->getPointerOperandIndex())))
       lowerCmpXchg(*CX, Mem);
     return;
   }
@@ -1248,13 +1256,35 @@ std::set<unsigned> Lowering::run() {
 
 bool runWmcLower(Module &M, const LowerOptions &Opts) {
   std::vector<MemoryDecl> Decls = takeMemoryDecls(M);
-  RodataPlan Plan;
+  PlacementPlan Plan;
   if (Opts.AutoRodata)
-    Plan = placeReadOnlyData(M, Opts);
+    placeReadOnlyData(M, Opts, Plan);
+  if (Opts.ForceMemory) {
+    // The error fails the compilation; the rest of the lowering still runs
+    // so that the backend never sees an unlowered access.
+    bool Plain = true;
+    for (const MemoryDecl &D : Decls)
+      if (D.Index == Opts.ForceMemory &&
+          (D.Flags & (WMC_MEMORY_READONLY | WMC_MEMORY_MAPPABLE))) {
+        reportError(M.getContext(),
+                    "-wmc-force-memory=" + Twine(Opts.ForceMemory) +
+                        ": memory " + Twine(Opts.ForceMemory) +
+                        " is declared " +
+                        (D.Flags & WMC_MEMORY_READONLY ? "read-only"
+                                                       : "mappable") +
+                        " (" + D.Source +
+                        "); the test flag needs a plain memory");
+        Plain = false;
+      }
+    if (Plain)
+      placeForcedMemory(M, Opts, Plan);
+  }
   Lowering L(M, Plan);
   std::set<unsigned> Used = L.run();
   if (!Plan.Moved.empty())
     Used.insert(ReadOnlyMemory);
+  if (!Plan.Forced.empty())
+    Used.insert(Plan.ForcedMemory);
   emitMemoryDecls(M, Decls, Used);
   return true;
 }

@@ -4,7 +4,9 @@
 // name `wmc-lower` (for `opt -load-pass-plugin ... -passes=wmc-lower`) and an
 // OptimizerLast callback so that wmc-cc runs it after the whole -O pipeline
 // (at -O0 too). The flags `-wmc-rodata=auto|off` and `-wmc-rodata-report`
-// (given by wmc-cc through -mllvm) control the automatic read-only data.
+// (given by wmc-cc through -mllvm) control the automatic read-only data;
+// the test flags `-wmc-force-memory=K` and `-wmc-force-memory-report` move
+// every non-escaping internal global into memory K (Rodata.cpp).
 // The lowering itself is in Lower.cpp; the ABI it emits is
 // docs/toolchain-abi.md sections 2-4.
 //
@@ -25,6 +27,15 @@ static cl::opt<bool> RodataReport(
     "wmc-rodata-report", cl::init(false),
     cl::desc("report which constants moved to read-only memory"));
 
+static cl::opt<int> ForceMemory(
+    "wmc-force-memory", cl::init(0),
+    cl::desc("test flag: move every internal global whose address never "
+             "escapes into memory K (1..31; 0 = off)"),
+    cl::value_desc("K"));
+static cl::opt<bool> ForceMemoryReport(
+    "wmc-force-memory-report", cl::init(false),
+    cl::desc("report which globals -wmc-force-memory moved"));
+
 namespace {
 
 /// The module pass: a thin wrapper over wmc::runWmcLower.
@@ -37,7 +48,17 @@ struct WmcLowerPass : PassInfoMixin<WmcLowerPass> {
                            "' for -wmc-rodata (expected auto or off)");
       return PreservedAnalyses::all();
     }
+    if (ForceMemory < 0 || ForceMemory > WMC_MAX_MEMORY) {
+      wmc::reportError(M.getContext(),
+                       "invalid value '" + std::to_string(ForceMemory) +
+                           "' for -wmc-force-memory (expected a memory "
+                           "index 1.." + std::to_string(WMC_MAX_MEMORY) +
+                           ", or 0 for off)");
+      return PreservedAnalyses::all();
+    }
     Opts.AutoRodata = RodataMode == "auto";
+    Opts.ForceMemory = ForceMemory;
+    Opts.ForceMemoryReport = ForceMemoryReport;
     Opts.RodataReport = RodataReport;
     if (!wmc::runWmcLower(M, Opts))
       return PreservedAnalyses::all();

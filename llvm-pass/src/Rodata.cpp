@@ -1,4 +1,4 @@
-//===- Rodata.cpp - automatic read-only data (-wmc-rodata=auto) -----------===//
+//===- Rodata.cpp - automatic read-only data, -wmc-force-memory ----------===//
 //
 // A constant global may move into the read-only memory only if no generic
 // (memory-0) pointer to it can exist: every pointer value derived from it
@@ -20,6 +20,15 @@
 // `.wmc.ro.<symbol>` (wmc-opt moves its bytes to the read-only memory at the
 // same offset); its loads and memcpy sources are recorded so that Lower.cpp
 // turns them into `wmc:ro` markers.
+//
+// The test flag -wmc-force-memory=K (placeForcedMemory) reuses the same
+// eligibility checks and escape analysis with writes allowed: stores,
+// memsets, memcpy/memmove destinations, atomicrmw and cmpxchg through a
+// derived pointer are accesses too. Every internal/private global that is
+// not already placed (rodata runs first) and whose address never escapes
+// moves to memory K: section `.wmc.m<K>.<symbol>`, accesses lowered to
+// `wmc:m<K>` markers. It exists to test the lowering on many programs
+// (scripts/csmith-diff.sh); a program must behave exactly as without it.
 //
 //===----------------------------------------------------------------------===//
 #include "WmcLower.h"
@@ -88,58 +97,90 @@ std::string escapeReason(User *U, Value *V) {
   return "address used in a constant expression";
 }
 
-/// Follows every use of \p G; on success fills \p Accesses and returns
-/// std::nullopt, else returns why the address escapes.
+/// True if use \p U of a pointer derived from a global is the pointer
+/// operand of an access the lowering can redirect to another memory.
+bool isAccess(const Use &U, bool AllowWrites) {
+  const User *Usr = U.getUser();
+  unsigned Op = U.getOperandNo();
+  if (auto *LI = dyn_cast<LoadInst>(Usr))
+    return Op == LI->getPointerOperandIndex();
+  if (auto *SI = dyn_cast<StoreInst>(Usr))
+    return AllowWrites && Op == SI->getPointerOperandIndex();
+  if (auto *RMW = dyn_cast<AtomicRMWInst>(Usr))
+    return AllowWrites && Op == RMW->getPointerOperandIndex();
+  if (auto *CX = dyn_cast<AtomicCmpXchgInst>(Usr))
+    return AllowWrites && Op == CX->getPointerOperandIndex();
+  // memcpy/memmove(dest, source, len, volatile), memset(dest, value, ...).
+  if (isa<MemTransferInst>(Usr))
+    return Op == 1 || (AllowWrites && Op == 0);
+  if (isa<MemSetInst>(Usr))
+    return AllowWrites && Op == 0;
+  return false;
+}
+
+} // namespace
+
 std::optional<std::string>
-findEscape(GlobalVariable *G, SmallVectorImpl<Instruction *> &Accesses) {
+findAddressEscape(GlobalVariable *G, bool AllowWrites,
+                  SmallVectorImpl<const Use *> &Accesses) {
   SmallVector<Value *, 16> Work{G};
   SmallPtrSet<Value *, 16> Seen{G};
   while (!Work.empty()) {
     Value *V = Work.pop_back_val();
-    for (User *U : V->users()) {
-      if (auto *LI = dyn_cast<LoadInst>(U)) {
-        Accesses.push_back(LI);
+    for (Use &U : V->uses()) {
+      User *Usr = U.getUser();
+      if (isAccess(U, AllowWrites)) {
+        Accesses.push_back(&U);
         continue;
       }
       // Comparing addresses never dereferences them, and the global keeps
       // its address: `p != tab + N` loops stay correct.
-      if (isa<ICmpInst>(U))
+      if (isa<ICmpInst>(Usr))
         continue;
-      if (auto *MT = dyn_cast<MemTransferInst>(U)) {
-        if (MT->getRawSource() == V && MT->getRawDest() != V) {
-          Accesses.push_back(MT);
-          continue;
-        }
-        return escapeReason(U, V);
-      }
-      if (auto *GEP = dyn_cast<GEPOperator>(U)) {
+      if (auto *GEP = dyn_cast<GEPOperator>(Usr)) {
         if (GEP->getPointerOperand() != V)
-          return escapeReason(U, V);
+          return escapeReason(Usr, V);
         // A constant GEP must itself only be used by instructions we follow.
         if (Seen.insert(GEP).second)
           Work.push_back(GEP);
         continue;
       }
-      if (isa<PHINode>(U) || isa<SelectInst>(U)) {
+      if (isa<PHINode>(Usr) || isa<SelectInst>(Usr)) {
         SmallPtrSet<Value *, 8> Visited;
-        if (isa<SelectInst>(U) && cast<SelectInst>(U)->getCondition() == V)
-          return escapeReason(U, V);
-        if (!derivesOnlyFrom(U, G, Visited))
-          return escapeReason(U, V);
-        if (Seen.insert(U).second)
-          Work.push_back(U);
+        if (isa<SelectInst>(Usr) && cast<SelectInst>(Usr)->getCondition() == V)
+          return escapeReason(Usr, V);
+        if (!derivesOnlyFrom(Usr, G, Visited))
+          return escapeReason(Usr, V);
+        if (Seen.insert(Usr).second)
+          Work.push_back(Usr);
         continue;
       }
-      return escapeReason(U, V);
+      return escapeReason(Usr, V);
     }
   }
   return std::nullopt;
 }
 
-} // namespace
+namespace {
 
-RodataPlan placeReadOnlyData(Module &M, const LowerOptions &Opts) {
-  RodataPlan Plan;
+/// What one placement moves, where, and how it reports.
+struct PlacementKind {
+  unsigned Memory;
+  bool ConstantsOnly; ///< Only `constant` globals are candidates.
+  bool AllowWrites;   ///< Stores etc. through derived pointers are accesses.
+  bool Report;
+  const char *Tag;    ///< Report line prefix.
+  std::string Where;  ///< "read-only memory", "memory 3".
+  const char *Noun;   ///< "constant globals", "globals".
+  const char *Why;    ///< Reason printed for a moved global.
+};
+
+/// The placement shared by -wmc-rodata=auto and -wmc-force-memory: checks
+/// the eligibility of every candidate, runs the escape analysis, and gives
+/// the moving globals section `.wmc.<memory suffix>.<symbol>`.
+void placeGlobals(Module &M, const PlacementKind &K,
+                  SmallVectorImpl<GlobalVariable *> &Moved,
+                  DenseMap<const Use *, unsigned> &AccessMemory) {
   SmallVector<GlobalValue *, 8> UsedVec, CompilerUsedVec;
   collectUsedGlobalVariables(M, UsedVec, /*CompilerUsed=*/false);
   collectUsedGlobalVariables(M, CompilerUsedVec, /*CompilerUsed=*/true);
@@ -147,16 +188,17 @@ RodataPlan placeReadOnlyData(Module &M, const LowerOptions &Opts) {
   InUsed.insert(CompilerUsedVec.begin(), CompilerUsedVec.end());
 
   const DataLayout &DL = M.getDataLayout();
-  unsigned Considered = 0;
+  unsigned Considered = 0, NumMoved = 0;
   uint64_t MovedBytes = 0;
   auto Kept = [&](GlobalVariable &G, const Twine &Why) {
-    if (Opts.RodataReport)
-      errs() << "wmc-rodata: kept '" << G.getName() << "' in memory 0: " << Why
+    if (K.Report)
+      errs() << K.Tag << ": kept '" << G.getName() << "' in memory 0: " << Why
              << "\n";
   };
   for (GlobalVariable &G : M.globals()) {
-    if (!G.isConstant() || !G.hasInitializer() || G.getAddressSpace() != 0 ||
-        G.getName().starts_with("llvm."))
+    if ((K.ConstantsOnly && !G.isConstant()) || !G.hasInitializer() ||
+        G.getAddressSpace() != 0 || G.getName().starts_with("llvm.") ||
+        G.getSection().starts_with(".wmc.")) // Already placed.
       continue;
     ++Considered;
     if (!G.hasLocalLinkage()) {
@@ -175,32 +217,64 @@ RodataPlan placeReadOnlyData(Module &M, const LowerOptions &Opts) {
       Kept(G, "marked 'used'");
       continue;
     }
+    if (G.hasComdat()) {
+      Kept(G, "in a comdat");
+      continue;
+    }
+    uint64_t Size = DL.getTypeAllocSize(G.getValueType());
+    if (Size == 0) {
+      Kept(G, "empty");
+      continue;
+    }
     G.removeDeadConstantUsers();
     if (G.use_empty()) {
       Kept(G, "not referenced");
       continue;
     }
-    SmallVector<Instruction *, 8> Accesses;
-    if (std::optional<std::string> Why = findEscape(&G, Accesses)) {
+    SmallVector<const Use *, 8> Accesses;
+    if (std::optional<std::string> Why =
+            findAddressEscape(&G, K.AllowWrites, Accesses)) {
       Kept(G, *Why);
       continue;
     }
-    uint64_t Size = DL.getTypeAllocSize(G.getValueType());
     MovedBytes += Size;
-    if (Opts.RodataReport)
-      errs() << "wmc-rodata: moved '" << G.getName() << "' (" << Size
+    ++NumMoved;
+    if (K.Report)
+      errs() << K.Tag << ": moved '" << G.getName() << "' (" << Size
              << " bytes, " << Accesses.size()
-             << (Accesses.size() == 1 ? " access" : " accesses")
-             << ") to read-only memory: only read in this module\n";
-    G.setSection((WMC_SEGMENT_PREFIX_READONLY "." + G.getName()).str());
-    Plan.Moved.push_back(&G);
-    Plan.Accesses.insert(Accesses.begin(), Accesses.end());
+             << (Accesses.size() == 1 ? " access" : " accesses") << ") to "
+             << K.Where << ": " << K.Why << "\n";
+    G.setSection(".wmc." + memorySuffix(K.Memory) + "." + G.getName().str());
+    Moved.push_back(&G);
+    for (const Use *U : Accesses)
+      AccessMemory[U] = K.Memory;
   }
-  if (Opts.RodataReport)
-    errs() << "wmc-rodata: " << Plan.Moved.size() << " of " << Considered
-           << " constant globals moved to read-only memory (" << MovedBytes
+  if (K.Report)
+    errs() << K.Tag << ": " << NumMoved << " of " << Considered << " "
+           << K.Noun << " moved to " << K.Where << " (" << MovedBytes
            << " bytes)\n";
-  return Plan;
+}
+
+} // namespace
+
+void placeReadOnlyData(Module &M, const LowerOptions &Opts,
+                       PlacementPlan &Plan) {
+  placeGlobals(M,
+               {ReadOnlyMemory, /*ConstantsOnly=*/true, /*AllowWrites=*/false,
+                Opts.RodataReport, "wmc-rodata", "read-only memory",
+                "constant globals", "only read in this module"},
+               Plan.Moved, Plan.Accesses);
+}
+
+void placeForcedMemory(Module &M, const LowerOptions &Opts,
+                       PlacementPlan &Plan) {
+  Plan.ForcedMemory = Opts.ForceMemory;
+  placeGlobals(M,
+               {Opts.ForceMemory, /*ConstantsOnly=*/false,
+                /*AllowWrites=*/true, Opts.ForceMemoryReport,
+                "wmc-force-memory", describeMemory(Opts.ForceMemory),
+                "globals", "address never escapes this module"},
+               Plan.Forced, Plan.Accesses);
 }
 
 } // namespace wmc

@@ -9,7 +9,8 @@
 //   1. `__wmc_memdecl*` globals become records of the `wmc.memories` custom
 //      section (MemoryDecls.cpp);
 //   2. with -wmc-rodata=auto, non-escaping internal constants are placed in
-//      the read-only memory (Rodata.cpp);
+//      the read-only memory; with the test flag -wmc-force-memory=K every
+//      other non-escaping internal global in memory K (Rodata.cpp);
 //   3. globals of memory k move to address space 0 in section
 //      `.wmc.m<k>.<symbol>` (Lower.cpp);
 //   4. every load, store, atomic, memory intrinsic and `__wmc_intrinsic_*`
@@ -21,6 +22,7 @@
 #ifndef WMC_LLVM_PASS_WMCLOWER_H
 #define WMC_LLVM_PASS_WMCLOWER_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -47,6 +49,11 @@ struct LowerOptions {
   bool AutoRodata = false;
   /// Print what moved to read-only memory and why the rest stayed.
   bool RodataReport = false;
+  /// Test flag: move every non-escaping internal global into this memory
+  /// (1..31; 0 = off).
+  unsigned ForceMemory = 0;
+  /// Print what the test flag moved and why the rest stayed.
+  bool ForceMemoryReport = false;
 };
 
 /// Returns the memory of LLVM address space \p AS: 0 for address space 0,
@@ -145,23 +152,47 @@ void emitMemoryDecls(llvm::Module &M, const std::vector<MemoryDecl> &Decls,
 std::string encodeMemoryDecl(const MemoryDecl &D);
 
 //===----------------------------------------------------------------------===//
-// Automatic read-only data (Rodata.cpp)
+// Placement of memory-0 globals into other memories (Rodata.cpp)
 //===----------------------------------------------------------------------===//
 
-/// The result of the read-only data analysis.
-struct RodataPlan {
-  /// Constant globals (address space 0) that move to the read-only memory.
+/// Globals of address space 0 the pass moved into another memory, and the
+/// accesses that must use that memory's markers.
+struct PlacementPlan {
+  /// Constant globals moved to the read-only memory (-wmc-rodata=auto).
   llvm::SmallVector<llvm::GlobalVariable *, 16> Moved;
-  /// Loads and memory-transfer intrinsics that read one of them: lowered as
-  /// accesses to the read-only memory (memcpy/memmove: their source).
-  llvm::DenseSet<const llvm::Instruction *> Accesses;
+  /// Globals moved to memory ForcedMemory (-wmc-force-memory=K).
+  llvm::SmallVector<llvm::GlobalVariable *, 16> Forced;
+  unsigned ForcedMemory = 0;
+  /// The pointer operand (a Use of a load, store, atomicrmw, cmpxchg or the
+  /// source/destination of a memory intrinsic) of every access to a moved
+  /// global, mapped to the memory it accesses.
+  llvm::DenseMap<const llvm::Use *, unsigned> Accesses;
 };
+
+/// Follows every pointer derived from \p G (GEPs, and phis/selects whose
+/// every input derives from G; comparisons are harmless). Returns
+/// std::nullopt if each one ends as the pointer operand of a load (or a
+/// memcpy/memmove source) -- with \p AllowWrites also of a store, memset,
+/// memcpy/memmove destination, atomicrmw or cmpxchg -- and appends those
+/// pointer operands to \p Accesses; else returns why the address escapes.
+std::optional<std::string>
+findAddressEscape(llvm::GlobalVariable *G, bool AllowWrites,
+                  llvm::SmallVectorImpl<const llvm::Use *> &Accesses);
 
 /// Finds the internal/private constants of \p M whose address never escapes
 /// (only loads through GEP/phi/select chains and memcpy sources), gives
-/// them section `.wmc.ro.<symbol>`, and returns them with their accesses.
-/// With Opts.RodataReport, prints every decision on stderr.
-RodataPlan placeReadOnlyData(llvm::Module &M, const LowerOptions &Opts);
+/// them section `.wmc.ro.<symbol>`, and records them and their accesses in
+/// \p Plan. With Opts.RodataReport, prints every decision on stderr.
+void placeReadOnlyData(llvm::Module &M, const LowerOptions &Opts,
+                       PlacementPlan &Plan);
+
+/// Test flag -wmc-force-memory=K: moves every internal/private global of
+/// \p M whose address never escapes (reads and writes allowed) and that is
+/// not already placed to memory Opts.ForceMemory (section
+/// `.wmc.m<K>.<symbol>`), recording it and its accesses in \p Plan. With
+/// Opts.ForceMemoryReport, prints every decision on stderr.
+void placeForcedMemory(llvm::Module &M, const LowerOptions &Opts,
+                       PlacementPlan &Plan);
 
 //===----------------------------------------------------------------------===//
 // The lowering (Lower.cpp)
