@@ -1,8 +1,10 @@
 // Dense double matrix multiply, 256x256 (i-k-j order), 8 rounds
 // (C += A*B, then A = C scaled), checksum of C.
+// Placement build: A and B in memory 1, C in memory 2.
 #include "kernel.h"
-#define N 256
-static double A[N][N], B[N][N], C[N][N];
+#define N BENCH_SIZE(256, 16)
+static double MEM(1) A[N][N], MEM(1) B[N][N];
+static double MEM(2) C[N][N];
 unsigned long long bench(void) {
   for (int I = 0; I < N; ++I)
     for (int J = 0; J < N; ++J) {
@@ -10,7 +12,7 @@ unsigned long long bench(void) {
       B[I][J] = (double)((I * 5 + J * 11) % 13) / 12.0;
       C[I][J] = 0;
     }
-  for (int Round = 0; Round < 8; ++Round) {
+  for (int Round = 0; Round < BENCH_SIZE(8, 2); ++Round) {
     for (int I = 0; I < N; ++I)
       for (int K = 0; K < N; ++K) {
         double Aik = A[I][K];

@@ -1,10 +1,11 @@
 // The classic 5-body simulation (doubles), 1000000 steps; energy checksum.
+// Placement build: the bodies in memory 1.
 #include "kernel.h"
 #define PI 3.141592653589793
 #define SOLAR_MASS (4 * PI * PI)
 #define DAYS 365.24
 struct Body { double X, Y, Z, Vx, Vy, Vz, M; };
-static struct Body Bodies[5] = {
+static struct Body MEM(1) Bodies[5] = {
     {0, 0, 0, 0, 0, 0, SOLAR_MASS},
     {4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01,
      1.66007664274403694e-03 * DAYS, 7.69901118419740425e-03 * DAYS,
@@ -21,7 +22,7 @@ static struct Body Bodies[5] = {
 static double energy(void) {
   double E = 0;
   for (int I = 0; I < 5; ++I) {
-    struct Body *B = &Bodies[I];
+    struct Body MEM(1) *B = &Bodies[I];
     E += 0.5 * B->M * (B->Vx * B->Vx + B->Vy * B->Vy + B->Vz * B->Vz);
     for (int J = I + 1; J < 5; ++J) {
       double Dx = B->X - Bodies[J].X, Dy = B->Y - Bodies[J].Y, Dz = B->Z - Bodies[J].Z;
@@ -40,11 +41,11 @@ unsigned long long bench(void) {
   Bodies[0].Vx = -Px / SOLAR_MASS;
   Bodies[0].Vy = -Py / SOLAR_MASS;
   Bodies[0].Vz = -Pz / SOLAR_MASS;
-  for (int Step = 0; Step < 1000000; ++Step) {
+  for (int Step = 0; Step < BENCH_SIZE(1000000, 1000); ++Step) {
     for (int I = 0; I < 5; ++I) {
-      struct Body *B = &Bodies[I];
+      struct Body MEM(1) *B = &Bodies[I];
       for (int J = I + 1; J < 5; ++J) {
-        struct Body *C = &Bodies[J];
+        struct Body MEM(1) *C = &Bodies[J];
         double Dx = B->X - C->X, Dy = B->Y - C->Y, Dz = B->Z - C->Z;
         double D2 = Dx * Dx + Dy * Dy + Dz * Dz;
         double Mag = 0.01 / (D2 * __builtin_sqrt(D2));

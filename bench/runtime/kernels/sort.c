@@ -1,8 +1,9 @@
 // Quicksort (median of three + insertion sort) of 1M pseudo-random u32.
+// Placement build: the array in memory 1.
 #include "kernel.h"
-#define N (1 << 20)
-static unsigned V[N];
-static void isort(unsigned *A, int Lo, int Hi) {
+#define N BENCH_SIZE(1 << 20, 1 << 12)
+static unsigned MEM(1) V[N];
+static void isort(unsigned MEM(1) *A, int Lo, int Hi) {
   for (int I = Lo + 1; I <= Hi; ++I) {
     unsigned X = A[I];
     int J = I - 1;
@@ -13,7 +14,7 @@ static void isort(unsigned *A, int Lo, int Hi) {
     A[J + 1] = X;
   }
 }
-static void qsortu(unsigned *A, int Lo, int Hi) {
+static void qsortu(unsigned MEM(1) *A, int Lo, int Hi) {
   while (Hi - Lo > 16) {
     int Mid = Lo + (Hi - Lo) / 2;
     unsigned X = A[Lo], Y = A[Mid], Z = A[Hi];
