@@ -19,6 +19,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -191,6 +192,13 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Ctx.getDiagnostics()),
         Names(Names), Rewriter(Rewriter), Origins(Origins), Options(Options) {
     using L = DiagnosticsEngine::Level;
+    DiagLibrary = Diags.getCustomDiagID(
+        L::Error, "%0 passed to the C library function %1, which only "
+                  "reads and writes the default memory");
+    NoteLibrary = Diags.getCustomDiagID(
+        L::Note, "use the cross-memory functions of <wasm/memctl_alloc.h> "
+                 "or <wasm/memctl.hpp> (e.g. wmc_strlen_1, wmc::strlen), or "
+                 "copy the data into the default memory with wasm_memcpy");
     DiagVariadic = Diags.getCustomDiagID(
         L::Error, "%0 passed as a variadic argument to %1; the callee reads "
                   "it as a default-memory pointer");
@@ -359,6 +367,7 @@ private:
   void checkTypeIndices(QualType T, SourceLocation Loc, int Depth = 0);
   void checkReadOnlyWrite(const Expr *LHS, SourceLocation Loc);
   void checkVariadic(CallExpr *E);
+  void checkLibraryBuiltin(CallExpr *E);
   void checkIntrinsic(CallExpr *E, const IntrinsicInfo &Info);
   std::optional<Memory>
   checkIndexOperand(const Expr *Arg, const IntrinsicInfo &Info, bool Writes);
@@ -380,6 +389,7 @@ private:
   /// First use of each numbered memory.
   std::map<unsigned, SourceLocation> Uses;
 
+  unsigned DiagLibrary, NoteLibrary;
   unsigned DiagVariadic, NoteVariadic, DiagCast, DiagRoundTrip, NoteRoundTrip,
       DiagIndexNotConst, DiagIndexRange, DiagIntrinsicOnRo, DiagAddrMismatch,
       DiagBadProt, DiagBadIndexType, DiagZeroIndexType, DiagThreadLocal,
@@ -501,7 +511,60 @@ bool MemctlChecker::VisitCallExpr(CallExpr *E) {
         return true;
       }
   checkVariadic(E);
+  checkLibraryBuiltin(E);
   return true;
+}
+
+/// Clang lets library builtins (strlen, strcmp, memchr, ...) take pointers
+/// in any address space and calls the ordinary C function, which reads the
+/// default memory at the same offset: a silent wrong answer. memcpy, memmove
+/// and memset are fine: Clang turns them into LLVM memory intrinsics that
+/// llvm-pass lowers for every memory.
+void MemctlChecker::checkLibraryBuiltin(CallExpr *E) {
+  const FunctionDecl *FD = E->getDirectCallee();
+  if (!FD)
+    return;
+  unsigned ID = FD->getBuiltinID();
+  if (!ID || SM.isInSystemHeader(SM.getExpansionLoc(E->getBeginLoc())))
+    return;
+  switch (ID) {
+  case Builtin::BImemcpy:
+  case Builtin::BI__builtin_memcpy:
+  case Builtin::BI__builtin_memcpy_inline:
+  case Builtin::BImemmove:
+  case Builtin::BI__builtin_memmove:
+  case Builtin::BImemset:
+  case Builtin::BI__builtin_memset:
+  case Builtin::BI__builtin_memset_inline:
+    return;
+  default:
+    break;
+  }
+  StringRef Name = Ctx.BuiltinInfo.getName(ID);
+  bool IsLibraryCall = Ctx.BuiltinInfo.isLibFunction(ID) ||
+                       Ctx.BuiltinInfo.isPredefinedLibFunction(ID) ||
+                       (Name.consume_front("__builtin_") &&
+                        (Name.starts_with("str") || Name.starts_with("mem") ||
+                         Name.starts_with("wcs") || Name.starts_with("wmem") ||
+                         Name == "bcmp" || Name == "bcopy" || Name == "bzero" ||
+                         Name == "index" || Name == "rindex"));
+  if (!IsLibraryCall)
+    return;
+  // Variadic arguments (printf's) are checkVariadic's business.
+  unsigned NumParams = FD->getNumParams();
+  for (unsigned I = 0, N = std::min(E->getNumArgs(), NumParams); I < N; ++I) {
+    const Expr *Arg = E->getArg(I);
+    if (Arg->isTypeDependent())
+      continue;
+    auto M = memoryOfPointee(Arg->getType());
+    if (!M || !M->isNonDefault() || !once(Arg->getExprLoc(), DiagLibrary))
+      continue;
+    Diags.Report(Arg->getExprLoc(), DiagLibrary)
+        << Names.describePointer(*M) << quoted(FD->getName())
+        << Arg->getSourceRange();
+    Diags.Report(Arg->getExprLoc(), NoteLibrary);
+    noteInstantiation();
+  }
 }
 
 void MemctlChecker::checkVariadic(CallExpr *E) {

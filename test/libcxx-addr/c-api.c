@@ -6,11 +6,10 @@
 // RUN: %wmc-cc -std=c17 -O1 %s -o %t.O1.wasm
 // RUN: %wmc-cc -std=c17 -O2 %s -o %t.O2.wasm
 // RUN: %wmc-cc -std=c17 -O3 %s -o %t.O3.wasm
-// wmc-run rejects SIMD, and wmc-opt -O1..-O3 turns the 16-byte memory.fill
-// below into a v128.store even with -mno-simd128 (docs/library.md, "Known
-// toolchain issues"); -Os does not.
-// RUN: %wmc-cc -std=c17 -Os -mno-simd128 %s -o %t.Os.wasm
+// RUN: %wmc-cc -std=c17 -Os %s -o %t.Os.wasm
 // RUN: %if wmc-run %{ %wmc-run %t.O0.wasm | FileCheck %s %}
+// RUN: %if wmc-run %{ %wmc-run %t.O2.wasm | FileCheck %s %}
+// RUN: %if wmc-run %{ %wmc-run %t.O3.wasm | FileCheck %s %}
 // RUN: %if wmc-run %{ %wmc-run %t.Os.wasm | FileCheck %s %}
 // RUN: %run-node %t.O0.wasm | FileCheck %s
 // RUN: %run-node %t.O1.wasm | FileCheck %s

@@ -7,10 +7,9 @@
 // RUN: %wmc-c++ -std=c++20 -fno-exceptions -O1 %s -o %t.O1.wasm
 // RUN: %wmc-c++ -std=c++20 -fno-exceptions -O2 %s -o %t.O2.wasm
 // RUN: %wmc-c++ -std=c++20 -fno-exceptions -O3 %s -o %t.O3.wasm
-// wmc-run rejects SIMD (clang-22 enables simd128 by default, and wmc-opt
-// -O1..-O3 emits v128 stores for small memory.fill even without it).
-// RUN: %wmc-c++ -std=c++20 -fno-exceptions -Os -mno-simd128 %s -o %t.Os.wasm
+// RUN: %wmc-c++ -std=c++20 -fno-exceptions -Os %s -o %t.Os.wasm
 // RUN: %if wmc-run %{ %wmc-run %t.O0.wasm | FileCheck %s %}
+// RUN: %if wmc-run %{ %wmc-run %t.O2.wasm | FileCheck %s %}
 // RUN: %if wmc-run %{ %wmc-run %t.Os.wasm | FileCheck %s %}
 // RUN: %run-node %t.O0.wasm | FileCheck %s
 // RUN: %run-node %t.O1.wasm | FileCheck %s

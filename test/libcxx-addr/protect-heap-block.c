@@ -2,7 +2,7 @@
 // metadata outside [p, p + n) of wmc_aligned_alloc_K(4096, n), so with the
 // block read-only other allocations, frees and growth still work; a write
 // to the block traps in wmc-run.
-// RUN: %wmc-cc -std=c17 -O1 -mno-simd128 %s -o %t.wasm
+// RUN: %wmc-cc -std=c17 -O2 %s -o %t.wasm
 // RUN: %if wmc-run %{ %wmc-run %t.wasm | FileCheck %s %}
 // RUN: %if wmc-run %{ not %wmc-run %t.wasm write 2>&1 | FileCheck %s --check-prefix=TRAP %}
 // RUN: %run-node %t.wasm | FileCheck %s

@@ -7,9 +7,7 @@
 // without growing).
 // RUN: %wmc-cc -std=c17 -O0 %s -o %t.O0.wasm
 // RUN: %wmc-cc -std=c17 -O2 %s -o %t.O2.wasm
-// wmc-run rejects SIMD, which clang-22 enables by default.
-// RUN: %wmc-cc -std=c17 -O2 -mno-simd128 %s -o %t.O2s.wasm
-// RUN: %if wmc-run %{ %wmc-run %t.O2s.wasm | FileCheck %s %}
+// RUN: %if wmc-run %{ %wmc-run %t.O2.wasm | FileCheck %s %}
 // RUN: %run-node %t.O0.wasm | FileCheck %s
 // RUN: %run-node %t.O2.wasm | FileCheck %s
 // RUN: %wmc-cc -std=c17 -O3 %s -o %t.O3.wasm
