@@ -46,6 +46,9 @@ wasm-memctl options (everything else is passed to clang-22):
                            (default: auto at -O1 and above, off at -O0)
   -fwasm-rodata-report     list what moved to read-only memory and why the
                            rest stayed (on stderr)
+  -fwasm-guard-vacated     at link: make the whole 4 KiB pages of memory 0 that
+                           data moved to other memories left empty no-access,
+                           so a stray access there traps (wmc-opt --guard-vacated)
   -fwasm-memctl-no-plugins compile with plain clang-22 (no plugins, no wmc-opt)
   -save-temps              keep the pre-finalize module (out.wasm.pre)
   -v                       print every command run
@@ -93,6 +96,7 @@ def main(argv):
     plugins = True
     rodata = None
     rodata_report = False
+    guard_vacated = False
     opt_level = "-O0"
     output = None
     compile_only = False
@@ -114,6 +118,8 @@ def main(argv):
                            "(expected 'auto' or 'off')")
         elif a == "-fwasm-rodata-report":
             rodata_report = True
+        elif a == "-fwasm-guard-vacated":
+            guard_vacated = True
         elif a.startswith("--target=") or a == "-target":
             value = a.split("=", 1)[1] if "=" in a else (
                 args[i + 1] if i + 1 < len(args) else "")
@@ -165,6 +171,9 @@ def main(argv):
         cmd.append("-fno-exceptions")
     cmd += passthrough
 
+    if guard_vacated and (compile_only or not plugins):
+        sys.stderr.write(f"{tool}: warning: -fwasm-guard-vacated has no effect "
+                         "here: it acts when linking through wmc-opt\n")
     if compile_only or not plugins:
         if output is not None:
             cmd += ["-o", output]
@@ -181,6 +190,8 @@ def main(argv):
         if rc != 0:
             return rc
         opt = [WMC_OPT, pre, "--finalize", "-o", output]
+        if guard_vacated:
+            opt.append("--guard-vacated")
         if opt_level != "-O0":
             opt.append(opt_level if opt_level != "-Og" else "-O1")
         if "-g" in passthrough or any(p.startswith("-g") and p != "-g0"
