@@ -36,6 +36,8 @@ enum class Op : uint16_t {
   Name, Name##M, Name##Abs, Name##Add, Name##AddImm,
 #define STORE(Name, Opc, WT, In, CType)                                        \
   Name, Name##M, Name##Abs, Name##Add, Name##AddImm,
+#define RMW(Name) Name##Rmw,
+#define PAIR(F, S) F##_##S, F##Imm_##S, F##_##S##Imm, F##Imm_##S##Imm,
 #include "Ops.def"
   NumOps
 };

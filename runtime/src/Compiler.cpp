@@ -80,6 +80,15 @@ private:
   size_t LastDstWord = NoPos; ///< its retargetable destination operand
   size_t PrevPos = NoPos;     ///< the instruction before it (same rules)
   Op PrevOp = Op::Unreachable;
+  /// The instructions emitted since the last label, in order (for copy
+  /// hoisting). Movable: a plain value producer (writes only slots named in
+  /// its operands, not a branch).
+  struct Rec {
+    size_t Pos;
+    Op O;
+    bool Movable;
+  };
+  std::vector<Rec> Hist;
 
   [[noreturn]] void invalid(const std::string &Msg) {
     throw LoadError(InstrOff, Msg, false);
@@ -128,6 +137,8 @@ private:
     size_t Pos = Code.size();
     Code.push_back(opWord(O));
     Code.insert(Code.end(), Operands.begin(), Operands.end());
+    trimHist(Pos);
+    Hist.push_back({Pos, O, HasDst});
     PrevPos = LastPos;
     PrevOp = LastOp;
     LastPos = Pos;
@@ -136,24 +147,81 @@ private:
     return Pos;
   }
   /// Marks a position that branches may target: no fusion across it.
-  void label() { LastPos = PrevPos = NoPos; }
+  void label() {
+    LastPos = PrevPos = NoPos;
+    Hist.clear();
+  }
+  /// Drops history entries at or after `End` (code removed by a fusion).
+  void trimHist(size_t End) {
+    while (!Hist.empty() && Hist.back().Pos >= End)
+      Hist.pop_back();
+  }
+  static bool isCopyRun(Op O) {
+    return O == Op::Copy || O == Op::Copy2 || O == Op::Copy3 ||
+           O == Op::Copy4;
+  }
   bool lastIs(Op O, uint32_t Dst) const {
     return LastPos != NoPos && LastOp == O && LastDstWord == LastPos + 1 &&
            Code[LastDstWord] == Dst;
   }
+  /// Emits `Dst = Src`. Copies are hoisted over the value producers just
+  /// emitted that name neither Dst nor Src, to join an earlier run of copies
+  /// (Copy..Copy4, one dispatch; a run executes in order; a full run gets a
+  /// new one after it). A trap in a skipped instruction cannot observe the
+  /// early copy (the frame dies).
   void copy(uint32_t Dst, uint32_t Src) {
     if (Dst == Src || !live())
       return;
-    if (LastPos != NoPos && LastOp == Op::Copy && Code.size() == LastPos + 3) {
-      // Merge with the copy just emitted (runs in the same order).
-      Code[LastPos] = opWord(Op::Copy2);
-      Code.push_back(Dst);
-      Code.push_back(Src);
-      LastOp = Op::Copy2;
-      LastDstWord = NoPos;
+    trimHist(Code.size());
+    size_t K = Hist.size();
+    size_t End = Code.size();
+    while (K > 0 && Hist[K - 1].Movable) {
+      const Rec &R = Hist[K - 1];
+      bool Conflict = false;
+      for (size_t W = R.Pos + 1; W < End && !Conflict; ++W)
+        Conflict = Code[W] == Dst || Code[W] == Src;
+      if (Conflict)
+        break;
+      End = R.Pos;
+      --K;
+    }
+    if (K == 0 || !isCopyRun(Hist[K - 1].O)) {
+      emit(Op::Copy, {Dst, Src}); // nothing to join: a run at the end
       return;
     }
-    emit(Op::Copy, {Dst, Src});
+    static const Op Runs[] = {Op::Copy, Op::Copy2, Op::Copy3, Op::Copy4};
+    Rec &Run = Hist[K - 1];
+    size_t Insert, Delta;
+    if (Run.O != Op::Copy4) { // extend the run
+      Insert = End;
+      Delta = 2;
+      Run.O = Runs[(End - Run.Pos - 1) / 2];
+      Code[Run.Pos] = opWord(Run.O);
+      Code.insert(Code.begin() + Insert, {Dst, Src});
+    } else { // a new run right after the full one
+      Insert = End;
+      Delta = 3;
+      Code.insert(Code.begin() + Insert, {opWord(Op::Copy), Dst, Src});
+      Hist.insert(Hist.begin() + K, Rec{Insert, Op::Copy, false});
+      ++K;
+    }
+    for (size_t J = K; J < Hist.size(); ++J)
+      Hist[J].Pos += Delta;
+    auto Shift = [&](size_t &P) {
+      if (P != NoPos && P >= Insert)
+        P += Delta;
+    };
+    if (PrevPos != NoPos && PrevPos < Insert && LastPos != NoPos &&
+        LastPos >= Insert)
+      PrevPos = NoPos; // no longer adjacent to the last instruction
+    Shift(LastPos);
+    Shift(PrevPos);
+    Shift(LastDstWord);
+    if (LastPos == NoPos || LastPos < Insert) { // the run is last
+      LastPos = Hist.back().Pos;
+      LastOp = Hist.back().O;
+      LastDstWord = NoPos;
+    }
   }
   void materialize(size_t I) {
     Entry &E = Vals[I];
@@ -389,6 +457,7 @@ private:
   }
 
   void numeric(unsigned Opc);
+  bool storeRmw(const Entry &A, const Entry &V, ValType T, uint32_t Offset);
   void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
                          size_t &WordOut);
   void endFunctionOrReturn();
@@ -469,6 +538,58 @@ bool isCommutative(unsigned Opc) {
          std::end(Commutative);
 }
 
+/// Fused pairs of binary operators (PAIR in Ops.def): the plain form; +1 =
+/// First is Imm, +2 = Second is Imm, +3 = both.
+struct PairOp {
+  Op First, Second, Fused;
+};
+const PairOp Pairs[] = {
+#define PAIR(F, Sd) {Op::F, Op::Sd, Op::F##_##Sd},
+#include "Ops.def"
+};
+Op pairOp(Op First, Op Second) {
+  for (const PairOp &P : Pairs)
+    if (P.First == First && P.Second == Second)
+      return P.Fused;
+  return Op::NumOps;
+}
+
+/// Read-modify-write form of a binary operator (RMW in Ops.def), if any.
+Op rmwOp(Op O) {
+  switch (O) {
+#define RMW(Name) case Op::Name: return Op::Name##Rmw;
+#include "Ops.def"
+  default: return Op::NumOps;
+  }
+}
+
+/// Wasm opcode of a binary operator's plain form (0 if none).
+unsigned binOpcode(Op O) {
+  switch (O) {
+#define BIN(Name, Opc, In, Out, Expr) case Op::Name: return Opc;
+#include "Ops.def"
+  default: return 0;
+  }
+}
+
+/// The full-width memory-0 loads a binary operator can take as a memory
+/// operand, with their value types; plain (dst, addr, offset) and AddImm
+/// (dst, addr, k, offset) forms.
+bool fullWidthLoad(Op O, ValType &T, bool &AddImm) {
+  static const std::pair<Op, ValType> Loads[] = {{Op::I32Load, ValType::I32},
+                                                 {Op::I64Load, ValType::I64},
+                                                 {Op::F32Load, ValType::F32},
+                                                 {Op::F64Load, ValType::F64}};
+  for (auto [L, LT] : Loads) {
+    if (O == L || O == (Op)((unsigned)L + 4)) {
+      T = LT;
+      AddImm = O != L;
+      return true;
+    }
+  }
+  return false;
+}
+
 void FuncCompiler::numeric(unsigned Opc) {
   Sig S;
   if (!numericSig(Opc, S))
@@ -492,19 +613,53 @@ void FuncCompiler::numeric(unsigned Opc) {
   // Commutative op with a constant first operand: swap to the Imm form.
   if (A.IsConst && !B.IsConst && isCommutative(Opc))
     std::swap(A, B);
+  // The instruction just emitted produced operand `E` (canonical slot
+  // `Canon`, so used only here)?
+  auto LastProduced = [&](const Entry &E, uint32_t Canon) {
+    return live() && !E.IsConst && E.Slot == Canon && LastPos != NoPos &&
+           LastDstWord == LastPos + 1 && Code[LastDstWord] == E.Slot;
+  };
+  // Pair form: an operand is the result of a fusable binary operator just
+  // emitted (plain or Imm form, 4 words).
+  auto TryPair = [&](bool SecondImm) {
+    if (!LastProduced(A, canon(Vals.size() - 1)) &&
+        !(!SecondImm && isCommutative(Opc) &&
+          LastProduced(B, canon(Vals.size())) && (std::swap(A, B), true)))
+      return false;
+    if (Code.size() != LastPos + 4)
+      return false;
+    Op First = LastOp;
+    bool FirstImm = false;
+    Op P = pairOp(First, O);
+    if (P == Op::NumOps) {
+      First = (Op)((unsigned)LastOp - 1);
+      FirstImm = true;
+      P = binOpcode(First) ? pairOp(First, O) : Op::NumOps;
+    }
+    if (P == Op::NumOps)
+      return false;
+    uint64_t X = Code[LastPos + 2], Y = Code[LastPos + 3];
+    uint64_t Z = SecondImm ? B.Value : B.Slot;
+    Code.resize(LastPos);
+    LastPos = PrevPos = NoPos;
+    emit((Op)((unsigned)P + (FirstImm ? 1 : 0) + (SecondImm ? 2 : 0)),
+         {D, X, Y, Z}, true);
+    return true;
+  };
   // Immediate form: the second operand is a constant.
   if (B.IsConst) {
+    if (!A.IsConst && TryPair(true))
+      return;
     emit((Op)((unsigned)O + 1), {D, use(A), B.Value}, true);
     return;
   }
-  // Memory-operand form: an operand is a full-width load from memory 0 just
-  // emitted (and used only here).
+  // Memory-operand form: an operand is a full-width load from memory 0 of
+  // the operand's own type just emitted (and used only here).
   auto LastLoad = [&](const Entry &E, uint32_t Canon) {
-    return live() && !E.IsConst && E.Slot == Canon && LastPos != NoPos &&
-           LastDstWord == LastPos + 1 && Code[LastDstWord] == E.Slot &&
-           Code.size() == LastPos + 4 &&
-           (LastOp == Op::I32Load || LastOp == Op::I64Load ||
-            LastOp == Op::F32Load || LastOp == Op::F64Load);
+    ValType T;
+    bool AddImm;
+    return LastProduced(E, Canon) && fullWidthLoad(LastOp, T, AddImm) &&
+           T == E.T && Code.size() == LastPos + (AddImm ? 5 : 4);
   };
   bool Fuse = LastLoad(B, canon(Vals.size()));
   if (!Fuse && isCommutative(Opc) && LastLoad(A, canon(Vals.size() - 1))) {
@@ -512,13 +667,63 @@ void FuncCompiler::numeric(unsigned Opc) {
     Fuse = true;
   }
   if (Fuse) {
-    uint64_t Addr = Code[LastPos + 2], Off = Code[LastPos + 3];
+    bool AddImm = Code.size() == LastPos + 5;
+    uint64_t Addr = Code[LastPos + 2], K = AddImm ? Code[LastPos + 3] : 0,
+             Off = Code[LastPos + (AddImm ? 4 : 3)];
     Code.resize(LastPos);
-    LastPos = PrevPos = NoPos;
-    emit((Op)((unsigned)O + 2), {D, use(A), Addr, Off}, true);
+    // The instruction before the load is now the last one (for the
+    // multiply-add fusion in stores).
+    LastPos = PrevPos;
+    LastOp = PrevOp;
+    PrevPos = NoPos;
+    emit((Op)((unsigned)O + 2), {D, use(A), Addr, K, Off}, true);
     return;
   }
+  if (!A.IsConst && TryPair(false))
+    return;
   emit(O, {D, use(A), use(B)}, true);
+}
+
+/// A full-width store to memory 0 of value `V` at address `A` + `Offset`:
+/// if `V` is a just-emitted NameLoad (dst, a, addr, k, off) reading the same
+/// address, fuses them into NameRmw; if that NameLoad is an f32/f64 add whose
+/// first operand a just-emitted MulLoad produced, into F64/F32MulAddRmw.
+bool FuncCompiler::storeRmw(const Entry &A, const Entry &V, ValType T,
+                            uint32_t Offset) {
+  uint32_t Canon = canon(Vals.size() + 1);
+  if (!live() || V.IsConst || V.Slot != Canon || LastPos == NoPos ||
+      LastDstWord != LastPos + 1 || Code[LastDstWord] != V.Slot ||
+      Code.size() != LastPos + 6)
+    return false;
+  Op Bin = (Op)((unsigned)LastOp - 2); // NameLoad = Name + 2
+  unsigned Opc = binOpcode(Bin);
+  Op R = Opc ? rmwOp(Bin) : Op::NumOps;
+  Sig S;
+  if (R == Op::NumOps || LastOp != (Op)((unsigned)Bin + 2) ||
+      !numericSig(Opc, S) || S.A != T || S.R != T ||
+      Code[LastPos + 3] != A.Slot || Code[LastPos + 4] != 0 ||
+      Code[LastPos + 5] != Offset)
+    return false;
+  uint64_t X = Code[LastPos + 2];
+  // Multiply-add: PrevPos is `x * mem[b]` (MulLoad) writing the add's
+  // first operand, a temporary used only there.
+  Op Mul = Bin == Op::F64Add ? Op::F64MulLoad
+           : Bin == Op::F32Add ? Op::F32MulLoad
+                               : Op::NumOps;
+  if (Mul != Op::NumOps && PrevPos != NoPos && PrevOp == Mul &&
+      PrevPos + 6 == LastPos && Code[PrevPos + 1] == X && X == V.Slot) {
+    uint64_t Xs = Code[PrevPos + 2], B = Code[PrevPos + 3],
+             KB = Code[PrevPos + 4], OffB = Code[PrevPos + 5];
+    Code.resize(PrevPos);
+    LastPos = PrevPos = NoPos;
+    emit(Bin == Op::F64Add ? Op::F64MulAddRmw : Op::F32MulAddRmw,
+         {A.Slot, 0, Offset, Xs, B, KB, OffB});
+    return true;
+  }
+  Code.resize(LastPos);
+  LastPos = PrevPos = NoPos;
+  emit(R, {A.Slot, X, 0, Offset});
+  return true;
 }
 
 /// Emits a conditional branch on the popped i32 condition. Fuses with a
@@ -626,12 +831,23 @@ void FuncCompiler::localSetOrTee(uint32_t L, bool Tee) {
         LastDstWord == LastPos + 1 && Code[LastDstWord] == V.Slot) {
       Code[LastDstWord] = L; // the producer writes the local directly
       V.Slot = L;
+      // Two adjacent i32.adds (address computations): one dispatch.
+      if (LastOp == Op::I32Add && Code.size() == LastPos + 4 &&
+          PrevPos != NoPos && PrevOp == Op::I32Add && PrevPos + 4 == LastPos) {
+        Code.erase(Code.begin() + LastPos);
+        Code[PrevPos] = opWord(Op::I32Add2);
+        trimHist(LastPos);
+        Hist.back().O = Op::I32Add2;
+        LastPos = PrevPos;
+        LastOp = Op::I32Add2;
+        LastDstWord = NoPos;
+        PrevPos = NoPos;
+      }
     } else {
       materializeLocal(L);
-      copy(L, V.Slot);
+      copy(L, V.Slot); // (a hoisted copy leaves the last producer last)
       if (Tee && V.Slot != L)
         V.Slot = L;
-      LastDstWord = NoPos;
     }
   }
   if (Tee) {
@@ -1068,6 +1284,8 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry V = pop(Types[K]);
     Entry A = pop(ValType::I32);
+    if (MA.Mem == 0 && K < 4 && !A.IsConst && storeRmw(A, V, Types[K], MA.Offset))
+      return;
     uint64_t X, Y;
     int Add = MA.Mem == 0 && !V.IsConst
                   ? lastAdd(A, canon(Vals.size()), X, Y)

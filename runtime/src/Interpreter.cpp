@@ -19,6 +19,12 @@
 #include <csignal>
 #include <cstring>
 #include <sys/mman.h>
+#ifdef WMC_OP_PROFILE
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+#include <vector>
+#endif
 
 namespace wmc {
 
@@ -144,7 +150,95 @@ template <typename T> T nearbyint(T A) {
 template <typename T> T sqrt(T A) { return std::sqrt(A); }
 } // namespace fround
 
+// Value-level semantics of every binary operator, for the fused forms (RMW,
+// PAIR in Ops.def). Only non-trapping operators are fused, so TRAP_IF is
+// never reached here.
+inline Slot immSlot(uint64_t V) {
+  Slot X;
+  X.I64 = V;
+  return X;
+}
+#define TRAP_IF(Cond, K) ((void)0)
+#define BIN(Name, Opc, In, Out, Expr)                                          \
+  struct B_##Name {                                                            \
+    using T = decltype(Slot::In);                                              \
+    [[gnu::always_inline]] static Slot eval(Slot SA, Slot SB) {                \
+      using namespace fround;                                                  \
+      auto A = SA.In;                                                          \
+      auto B = SB.In;                                                          \
+      Slot R;                                                                  \
+      R.I64 = 0;                                                               \
+      R.Out = (Expr);                                                          \
+      return R;                                                                \
+    }                                                                          \
+  };
+#include "Ops.def"
+#undef TRAP_IF
+
 const void *const *Handlers = nullptr;
+
+#ifdef WMC_OP_PROFILE
+// -DWMC_OP_PROFILE: dynamic instruction histogram on stderr at exit (for
+// choosing superinstructions; see runtime/README.md).
+const char *const OpNames[] = {
+#define OP(Name) #Name,
+#define UN(Name, Opc, In, Out, Expr) #Name,
+#define BIN(Name, Opc, In, Out, Expr) #Name, #Name "Imm", #Name "Load",
+#define LOAD(Name, Opc, WT, Out, CType)                                        \
+  #Name, #Name "M", #Name "Abs", #Name "Add", #Name "AddImm",
+#define STORE(Name, Opc, WT, In, CType)                                        \
+  #Name, #Name "M", #Name "Abs", #Name "Add", #Name "AddImm",
+#define RMW(Name) #Name "Rmw",
+#define PAIR(F, Sd)                                                            \
+  #F "_" #Sd, #F "Imm_" #Sd, #F "_" #Sd "Imm", #F "Imm_" #Sd "Imm",
+#include "Ops.def"
+};
+uint64_t OpCounts[(size_t)Op::NumOps];
+void dumpOpProfile() {
+  std::vector<std::pair<uint64_t, size_t>> V;
+  uint64_t Total = 0;
+  for (size_t I = 0; I < (size_t)Op::NumOps; ++I)
+    if (OpCounts[I]) {
+      V.push_back({OpCounts[I], I});
+      Total += OpCounts[I];
+    }
+  std::sort(V.rbegin(), V.rend());
+  fprintf(stderr, "op profile: %llu dispatches\n", (unsigned long long)Total);
+  for (auto [N, I] : V)
+    fprintf(stderr, "%14llu %5.1f%% %s\n", (unsigned long long)N,
+            100.0 * N / Total, OpNames[I]);
+}
+/// With WMC_OP_DUMP set: the function's code, words naming handlers shown
+/// by name (operands as numbers), once per function.
+void opProfileDump(const CompiledFunc *C) {
+  static std::unordered_map<const CompiledFunc *, bool> Seen;
+  if (!getenv("WMC_OP_DUMP") || Seen[C])
+    return;
+  Seen[C] = true;
+  fprintf(stderr, "code %p (%zu words):\n", (const void *)C, C->Code.size());
+  for (size_t I = 0; I < C->Code.size(); ++I) {
+    const char *Name = nullptr;
+    for (size_t J = 0; J < (size_t)Op::NumOps && !Name; ++J)
+      if ((uint64_t)(uintptr_t)Handlers[J] == C->Code[I])
+        Name = OpNames[J];
+    if (Name)
+      fprintf(stderr, "\n%6zu %s", I, Name);
+    else
+      fprintf(stderr, " %lld", (long long)C->Code[I]);
+  }
+  fprintf(stderr, "\n");
+}
+void opProfileCount(const void *H) {
+  static std::unordered_map<const void *, size_t> Index = [] {
+    atexit(dumpOpProfile);
+    std::unordered_map<const void *, size_t> M;
+    for (size_t I = 0; I < (size_t)Op::NumOps; ++I)
+      M.emplace(Handlers[I], I);
+    return M;
+  }();
+  ++OpCounts[Index.at(H)];
+}
+#endif
 
 /// The interpreter. With F == nullptr it only publishes the handler table.
 TrapKind run(Function *F, Slot *Base) {
@@ -158,6 +252,10 @@ TrapKind run(Function *F, Slot *Base) {
 #define STORE(Name, Opc, WT, In, CType)                                        \
   &&L_##Name, &&L_##Name##M, &&L_##Name##Abs, &&L_##Name##Add,                 \
       &&L_##Name##AddImm,
+#define RMW(Name) &&L_##Name##Rmw,
+#define PAIR(F, Sd)                                                            \
+  &&L_##F##_##Sd, &&L_##F##Imm_##Sd, &&L_##F##_##Sd##Imm,                      \
+      &&L_##F##Imm_##Sd##Imm,
 #include "Ops.def"
   };
   static_assert(sizeof(Labels) / sizeof(Labels[0]) == (size_t)Op::NumOps);
@@ -190,6 +288,13 @@ TrapKind run(Function *F, Slot *Base) {
       St.HostDetail = "out of fuel";                                           \
       TRAP(HostError);                                                         \
     }                                                                          \
+    goto *(const void *)(uintptr_t)(*Pc);                                      \
+  } while (0)
+#elif defined(WMC_OP_PROFILE)
+  // Profiling builds count every dispatch per handler (dumped at exit).
+#define NEXT                                                                   \
+  do {                                                                         \
+    opProfileCount((const void *)(uintptr_t)(*Pc));                            \
     goto *(const void *)(uintptr_t)(*Pc);                                      \
   } while (0)
 #else
@@ -296,6 +401,39 @@ L_Copy2:
   S(3) = S(4);
   Pc += 5;
   NEXT;
+L_Copy3:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  Pc += 7;
+  NEXT;
+L_Copy4:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  S(7) = S(8);
+  Pc += 9;
+  NEXT;
+L_I32Add2:
+  S(1).I32 = S(2).I32 + S(3).I32;
+  S(4).I32 = S(5).I32 + S(6).I32;
+  Pc += 7;
+  NEXT;
+#define MULADD_RMW(Name, T, M)                                                 \
+  L_##Name : {                                                                 \
+    uint8_t *PA = M0 + (uint64_t)(uint32_t)(S(1).I32 + (uint32_t)Pc[2]) + Pc[3]; \
+    T B, C;                                                                    \
+    std::memcpy(&B, M0 + (uint64_t)(uint32_t)(S(5).I32 + (uint32_t)Pc[6]) + Pc[7], \
+                sizeof(T));                                                    \
+    std::memcpy(&C, PA, sizeof(T));                                            \
+    T Prod = S(4).M * B; /* two roundings, as in wasm (no contraction) */      \
+    T R = Prod + C;                                                            \
+    std::memcpy(PA, &R, sizeof(T));                                            \
+    Pc += 8;                                                                   \
+    NEXT;                                                                      \
+  }
+  MULADD_RMW(F64MulAddRmw, double, F64)
+  MULADD_RMW(F32MulAddRmw, float, F32)
 L_Const:
   S(1).I64 = Pc[2];
   Pc += 3;
@@ -349,6 +487,9 @@ L_CallIndirect: {
 }
 DoCall:
   if (const CompiledFunc *C = Callee->Code) {
+#ifdef WMC_OP_PROFILE
+    opProfileDump(C);
+#endif
     if (St.Depth >= MaxCallDepth || NewFp + C->FrameSlots > St.StackEnd)
       TRAP(StackExhausted);
     Frame &Fr = St.Frames[++St.Depth];
@@ -612,11 +753,37 @@ L_DataDrop:
   L_##Name##Load : {                                                           \
     auto A = S(2).In;                                                          \
     decltype(A) B;                                                             \
-    std::memcpy(&B, M0 + (uint64_t)S(3).I32 + Pc[4], sizeof(B));               \
+    std::memcpy(&B, M0 + (uint64_t)(uint32_t)(S(3).I32 + (uint32_t)Pc[4]) + Pc[5], \
+                sizeof(B));                                                    \
     S(1).Out = (Expr);                                                         \
+    Pc += 6;                                                                   \
+    NEXT;                                                                      \
+  }
+#define RMW(Name)                                                              \
+  L_##Name##Rmw : {                                                            \
+    uint8_t *P = M0 + (uint64_t)(uint32_t)(S(1).I32 + (uint32_t)Pc[3]) + Pc[4]; \
+    Slot M;                                                                    \
+    M.I64 = 0;                                                                 \
+    std::memcpy(&M, P, sizeof(B_##Name::T));                                   \
+    Slot R = B_##Name::eval(S(2), M);                                          \
+    std::memcpy(P, &R, sizeof(B_##Name::T));                                   \
     Pc += 5;                                                                   \
     NEXT;                                                                      \
   }
+#define PAIR(F, Sd)                                                            \
+  L_##F##_##Sd : S(1) = B_##Sd::eval(B_##F::eval(S(2), S(3)), S(4));           \
+  Pc += 5;                                                                     \
+  NEXT;                                                                        \
+  L_##F##Imm_##Sd : S(1) = B_##Sd::eval(B_##F::eval(S(2), immSlot(Pc[3])), S(4)); \
+  Pc += 5;                                                                     \
+  NEXT;                                                                        \
+  L_##F##_##Sd##Imm : S(1) = B_##Sd::eval(B_##F::eval(S(2), S(3)), immSlot(Pc[4])); \
+  Pc += 5;                                                                     \
+  NEXT;                                                                        \
+  L_##F##Imm_##Sd##Imm : S(1) =                                                \
+      B_##Sd::eval(B_##F::eval(S(2), immSlot(Pc[3])), immSlot(Pc[4]));         \
+  Pc += 5;                                                                     \
+  NEXT;
   {
     using namespace fround;
 #include "Ops.def"
