@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Generates a big text file (WCMAP_MIB MiB, default 256) and counts it with
+# wcmap.wasm twice in wmc-run, mapping it (zero copy) and read()ing it;
+# compares both answers with wc and zlib's Adler-32, then repeats the map
+# run in node (polyfill: map is a copy there).
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+NODE=${WMC_CACHE:-$HOME/.cache/wasm-memctl}/node26/package/bin/node
+MIB=${WCMAP_MIB:-256}
+mkdir -p "$WMC_OUT" && cd "$WMC_OUT" || exit 1
+"$WMC_BIN/wmc-cc" -O2 "$HERE/wcmap.c" -o wcmap.wasm || exit 1
+if [[ $(stat -c %s big.txt 2>/dev/null) != $((MIB << 20)) ]]; then
+  python3 "$HERE/gen-text.py" "${MIB}M" big.txt || exit 1
+fi
+read -r l w c < <(LC_ALL=C wc -l -w -c < big.txt)
+adler=$(python3 -c 'import sys, zlib; print("%08x" % zlib.adler32(open(sys.argv[1], "rb").read()))' big.txt)
+expected="$l lines, $w words, $c bytes, adler32 $adler"
+echo "wc + zlib:   $expected"
+status=0
+for mode in map read; do
+  /usr/bin/time -f "%M %e" -o "time.$mode" \
+    "$WMC_BIN/wmc-run" --dir .::. wcmap.wasm "$mode" big.txt > "out.$mode" 2> "err.$mode"
+  rc=$?
+  read -r peak wall < <(tail -n 1 "time.$mode")
+  printf 'wcmap %-4s  %s\n' "$mode" "$(cat "out.$mode")"
+  printf '            %s; peak RSS %d MiB, %s s wall\n' "$(cat "err.$mode")" $((peak / 1024)) "$wall"
+  [[ $rc == 0 && $(cat "out.$mode") == "$expected" ]] || { echo "(NOT as described: $mode differs from wc/zlib)"; status=1; }
+done
+"$NODE" --no-warnings "$ROOT/runtime/js/runner.mjs" wcmap.wasm map big.txt > out.node 2> err.node
+printf 'node map    %s\n            %s\n' "$(cat out.node)" "$(cat err.node)"
+[[ $(cat out.node) == "$expected" ]] || { echo "(NOT as described: node differs)"; status=1; }
+echo "\$ wcmap.wasm map missing.txt"
+"$WMC_BIN/wmc-run" --dir .::. wcmap.wasm map missing.txt; rc=$?
+[[ $rc == 1 ]] || { echo "(NOT as described: exit $rc for a missing file)"; status=1; }
+exit $status
