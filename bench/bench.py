@@ -33,6 +33,7 @@ import json
 import math
 import os
 import platform
+import resource
 import shlex
 import shutil
 import struct
@@ -96,6 +97,11 @@ def timed(cmd, env=None, cwd=None):
     t0 = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     return time.perf_counter() - t0, p
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def memories(path):
@@ -230,7 +236,10 @@ class Bench:
         raise ValueError(engine)
 
     def run_once(self, label, cmd):
+        """Runs cmd; returns (wall s, user+sys CPU s, checksum) or Nones."""
+        c0 = children_cpu()
         dt, p = timed(cmd)
+        cpu = children_cpu() - c0
         try:
             value = int(p.stdout.strip().splitlines()[-1])
         except (ValueError, IndexError):
@@ -239,8 +248,8 @@ class Bench:
             self.errors.append(f"{label}: exit {p.returncode}, stdout "
                                f"{p.stdout.strip()[-80:]!r}, stderr "
                                f"{p.stderr.strip()[-300:]!r}")
-            return None, None
-        return dt, value
+            return None, None, None
+        return dt, cpu, value
 
 
 def geomean(xs):
@@ -260,6 +269,9 @@ def main():
                     help="tiny problem sizes (-DBENCH_QUICK), no stb_image")
     ap.add_argument("--reps", type=int, default=3,
                     help="repetitions per cell, minimum reported (default 3)")
+    ap.add_argument("--compile-reps", type=int, default=None,
+                    help="builds per compile-time cell, minimum reported "
+                         "(default 3, 1 with --quick)")
     ap.add_argument("--kernels", default=",".join(KERNELS))
     ap.add_argument("--build", default=os.path.join(ROOT, "build"),
                     help="wasm-memctl build or install prefix (bin/, share/)")
@@ -280,10 +292,12 @@ def main():
                     help="testing: build this variant with a checksum off by "
                          "one, which must make the command fail")
     args = ap.parse_args()
+    if args.compile_reps is None:
+        args.compile_reps = 1 if args.quick else 3
     if args.wmc_cc:
         args.build = os.path.dirname(os.path.dirname(os.path.abspath(args.wmc_cc)))
-    if args.reps < 1:
-        die("--reps must be >= 1")
+    if args.reps < 1 or args.compile_reps < 1:
+        die("--reps and --compile-reps must be >= 1")
     kernels = args.kernels.split(",")
     for k in kernels:
         if k not in KERNELS:
@@ -300,7 +314,7 @@ def main():
     # 1. Builds, timed: compile time of plain clang vs wmc-cc.
     main_c = os.path.join(KDIR, "main.c")
     mods, compile_rows, nmem = {}, [], {}
-    creps = args.reps
+    creps = args.compile_reps
     for k in kernels:
         srcs = [os.path.join(KDIR, k + ".c"), main_c]
         mods[k] = {}
@@ -342,21 +356,23 @@ def main():
     # changes during the run hit all cells alike.
     cells = [("native", "native")] + [(e, v) for e in ENGINES for v in VARIANTS]
     times = {k: {} for k in kernels}
+    cpus = {k: {} for k in kernels}
     sums = {k: {} for k in kernels}
     startup = {}
     for rep in range(args.reps):
         for e in ["native", *ENGINES]:
             m = empty["native" if e == "native" else "plain"]
-            dt, _ = b.run_once(f"empty/{e}", b.command(e, m))
+            dt, _, _ = b.run_once(f"empty/{e}", b.command(e, m))
             if dt is not None:
                 startup[e] = min(startup.get(e, dt), dt)
         for k in kernels:
             for e, v in cells:
                 label = f"{k}/{e}/{v}"
-                dt, value = b.run_once(label, b.command(e, mods[k][v]))
+                dt, cpu, value = b.run_once(label, b.command(e, mods[k][v]))
                 if dt is None:
                     continue
                 times[k][(e, v)] = min(times[k].get((e, v), dt), dt)
+                cpus[k][(e, v)] = min(cpus[k].get((e, v), cpu), cpu)
                 sums[k].setdefault((e, v), set()).add(value)
         log(f"repetition {rep + 1}/{args.reps} done")
     load.stop.set()
@@ -378,9 +394,9 @@ def main():
                 b.errors.append(f"{k}/{cell[0]}/{cell[1]}: no result")
 
     # 5. Report.
-    def ratio(k, e, v):
-        base = times[k].get(("native", "native"))
-        t = times[k].get((e, v))
+    def ratio(k, e, v, tab=times):
+        base = tab[k].get(("native", "native"))
+        t = tab[k].get((e, v))
         return t / base if t is not None and base else None
 
     cols = [f"{e} {v}" for e in ENGINES for v in VARIANTS]
@@ -397,11 +413,22 @@ def main():
     rows.append(["geomean", "",
                  *[fmt_ratio(geomean([ratio(k, e, v) for k in kernels]))
                    for e in ENGINES for v in VARIANTS], "", ""])
+    crows = [header[:-2]]
+    for k in kernels:
+        base = cpus[k].get(("native", "native"))
+        crows.append([k, "-" if base is None else f"{base * 1e3:.0f}",
+                      *[fmt_ratio(ratio(k, e, v, cpus)) for e in ENGINES for v in VARIANTS]])
+    crows.append(["geomean", "",
+                  *[fmt_ratio(geomean([ratio(k, e, v, cpus) for k in kernels]))
+                    for e in ENGINES for v in VARIANTS]])
     ctable = [["sources", "clang-22 + wasm-ld ms", "wmc-cc ms", "of which wmc-opt ms",
-               "wmc-cc / clang", "wmc-cc placed ms"]]
+               "rest (clang + plugins + wasm-ld) ms", "wmc-cc / clang",
+               "wmc-cc placed ms"]]
     for r in compile_rows:
         ctable.append([r["name"], f"{r['plain'] * 1e3:.0f}", f"{r['wmc'] * 1e3:.0f}",
-                       f"{r['wmc-opt'] * 1e3:.0f}", f"{r['wmc'] / r['plain']:.2f}",
+                       f"{r['wmc-opt'] * 1e3:.0f}",
+                       f"{(r['wmc'] - r['wmc-opt']) * 1e3:.0f}",
+                       f"{r['wmc'] / r['plain']:.2f}",
                        "-" if r["placed"] is None else f"{r['placed'] * 1e3:.0f}"])
     st = ", ".join(f"{e} {startup[e] * 1e3:.0f} ms" for e in ["native", *ENGINES]
                    if e in startup)
@@ -430,6 +457,11 @@ def main():
         "",
         f"Start-up (empty program): {st}.",
         "",
+        "User + system CPU time of the same runs as a ratio to native's (min of "
+        f"{args.reps}; counts JIT and GC threads, less sensitive to load than wall time):",
+        "",
+        md(crows),
+        "",
         "Compile + link time (min of %d):" % creps,
         "",
         md(ctable),
@@ -440,13 +472,17 @@ def main():
     result = {
         "command": cmdline, "started": started.isoformat(),
         "finished": finished.isoformat(), "nproc": os.cpu_count(), "cpu": cpu,
-        "load": ld, "reps": args.reps, "quick": args.quick,
+        "load": ld, "reps": args.reps, "compile_reps": creps,
+        "quick": args.quick,
         "native_cc": args.native_cc,
         "kernels": {k: {"native_s": times[k].get(("native", "native")),
                         "checksum": next(iter(sums[k].get(("native", "native"), {None}))),
                         "memories": nmem.get(k),
+                        "native_cpu_s": cpus[k].get(("native", "native")),
                         "runs_s": {f"{e}/{v}": times[k].get((e, v))
-                                   for e in ENGINES for v in VARIANTS}}
+                                   for e in ENGINES for v in VARIANTS},
+                        "cpu_s": {f"{e}/{v}": cpus[k].get((e, v))
+                                  for e in ENGINES for v in VARIANTS}}
                     for k in kernels},
         "startup_s": startup,
         "compile_s": compile_rows,
