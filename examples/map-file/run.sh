@@ -2,7 +2,8 @@
 # Generates a big text file (WCMAP_MIB MiB, default 256) and counts it with
 # wcmap.wasm twice in wmc-run, mapping it (zero copy) and read()ing it;
 # compares both answers with wc and zlib's Adler-32, then repeats the map
-# run in node (polyfill: map is a copy there).
+# run in node (polyfill: map is a copy there). Peak RSS of wmc-run comes
+# from ../discard-arena/rss.py (VmHWM of the process, sampled every 10 ms).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -19,14 +20,16 @@ expected="$l lines, $w words, $c bytes, adler32 $adler"
 echo "wc + zlib:   $expected"
 status=0
 for mode in map read; do
-  /usr/bin/time -f "%M %e" -o "time.$mode" \
+  python3 "$ROOT/examples/discard-arena/rss.py" sample "rss.$mode.tsv" -- \
     "$WMC_BIN/wmc-run" --dir .::. wcmap.wasm "$mode" big.txt > "out.$mode" 2> "err.$mode"
   rc=$?
-  read -r peak wall < <(tail -n 1 "time.$mode")
+  peak=$(sed -n 's/^# peak_kib //p' "rss.$mode.tsv")
   printf 'wcmap %-4s  %s\n' "$mode" "$(cat "out.$mode")"
-  printf '            %s; peak RSS %d MiB, %s s wall\n' "$(cat "err.$mode")" $((peak / 1024)) "$wall"
+  printf '            %s; peak RSS %d MiB\n' "$(cat "err.$mode")" $((peak / 1024))
   [[ $rc == 0 && $(cat "out.$mode") == "$expected" ]] || { echo "(NOT as described: $mode differs from wc/zlib)"; status=1; }
 done
+ratio=$(python3 "$ROOT/examples/discard-arena/rss.py" ratio rss.read.tsv rss.map.tsv 2) || status=1
+echo "read vs map: $ratio"
 "$NODE" --no-warnings "$ROOT/runtime/js/runner.mjs" wcmap.wasm map big.txt > out.node 2> err.node
 printf 'node map    %s\n            %s\n' "$(cat out.node)" "$(cat err.node)"
 [[ $(cat out.node) == "$expected" ]] || { echo "(NOT as described: node differs)"; status=1; }
