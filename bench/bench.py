@@ -442,6 +442,16 @@ def main():
         out += ["| " + " | ".join(r) + " |" for r in table[1:]]
         return "\n".join(out)
 
+    def version(cmd):
+        try:
+            out = subprocess.run(cmd, capture_output=True, text=True).stdout
+            return out.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+    versions = {"native": version([args.native_cc, "--version"]),
+                "clang": version([args.clang, "--version"]),
+                "node": version([args.node, "--version"]),
+                "bun": version([args.bun, "--version"])}
     cmdline = "bench/run.sh " + shlex.join(sys.argv[1:]) if sys.argv[1:] else "bench/run.sh"
     meta = (f"date {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC; "
             f"{os.cpu_count()} CPUs ({cpu}); load average (1 min) during the run "
@@ -449,6 +459,7 @@ def main():
             f"min of {args.reps} runs{'; --quick sizes' if args.quick else ''}")
     text = "\n".join([
         f"Run time as a ratio to native ({args.native_cc} -O2), {meta}.",
+        "Versions: " + "; ".join(f"{k} {v}" for k, v in versions.items()) + ".",
         "Variants: plain = clang-22 + wasm-ld, memory 0 only; wmc = wmc-cc -O2, "
         "same sources; placed = wmc-cc -O2 with __wasm_mem/__wasm_ro placement; "
         "memories = memories in the plain/wmc/placed module.",
@@ -474,7 +485,7 @@ def main():
         "finished": finished.isoformat(), "nproc": os.cpu_count(), "cpu": cpu,
         "load": ld, "reps": args.reps, "compile_reps": creps,
         "quick": args.quick,
-        "native_cc": args.native_cc,
+        "native_cc": args.native_cc, "versions": versions,
         "kernels": {k: {"native_s": times[k].get(("native", "native")),
                         "checksum": next(iter(sums[k].get(("native", "native"), {None}))),
                         "memories": nmem.get(k),
