@@ -12,8 +12,11 @@
 #
 #   scripts/csmith-diff.sh [-n COUNT] [-s FIRST_SEED] [-j JOBS] [--keep DIR]
 #                          [--bin DIR] [--node PATH] [--timeout SECONDS]
-#                          [--max-time SECONDS]
+#                          [--max-time SECONDS] [-O LEVEL]
 #
+# -O sets wmc-cc's optimization level for both modes (default 2: -O2; 0, 1,
+# 2, 3, s, z); at -O0 automatic read-only data is off, so "auto" is the
+# plain build.
 # --timeout is the native run's limit (default 10 s; wasm runs get 6x);
 # --max-time stops starting new seeds after that many seconds (the rest are
 # reported as not run). Tools: --bin (default build/bin, or $WMC_BIN), --node
@@ -50,7 +53,7 @@ usage() {
 
 die_usage() {
   echo "csmith-diff: $*" >&2
-  echo "usage: scripts/csmith-diff.sh [-n COUNT] [-s FIRST_SEED] [-j JOBS] [--keep DIR] [--bin DIR] [--node PATH] [--timeout SECONDS] [--max-time SECONDS]" >&2
+  echo "usage: scripts/csmith-diff.sh [-n COUNT] [-s FIRST_SEED] [-j JOBS] [--keep DIR] [--bin DIR] [--node PATH] [--timeout SECONDS] [--max-time SECONDS] [-O LEVEL]" >&2
   exit 2
 }
 
@@ -93,12 +96,12 @@ one_seed() {
   for mode in auto force; do
     local extra=(-fwasm-rodata-report)
     [ $mode = force ] && extra=(-mllvm -wmc-force-memory=1 -mllvm -wmc-force-memory-report)
-    if ! timeout 300 "$BIN/wmc-cc" -O2 -w "${inc[@]}" "${extra[@]}" prog.c \
+    if ! timeout 300 "$BIN/wmc-cc" "$OLEVEL" -w "${inc[@]}" "${extra[@]}" prog.c \
         -o $mode.wasm >$mode.cc.log 2>&1; then
       # Once more after a pause: the shared build tree may be relinking a
       # plugin right now ("file too short").
       sleep 20
-      timeout 300 "$BIN/wmc-cc" -O2 -w "${inc[@]}" "${extra[@]}" prog.c \
+      timeout 300 "$BIN/wmc-cc" "$OLEVEL" -w "${inc[@]}" "${extra[@]}" prog.c \
         -o $mode.wasm >$mode.cc.log 2>&1 || { rm -f $mode.wasm; failed+=("$mode:wmc-cc-failed"); }
     fi
   done
@@ -144,12 +147,12 @@ one_seed() {
   fi
   if [ $status != ok ]; then
     # Triage aid: the same program without any placement.
-    timeout 300 "$BIN/wmc-cc" -O2 -w "${inc[@]}" -fwasm-rodata=off prog.c \
+    timeout 300 "$BIN/wmc-cc" "$OLEVEL" -w "${inc[@]}" -fwasm-rodata=off prog.c \
       -o plain.wasm >plain.cc.log 2>&1 &&
       { timeout "$wt" "$BIN/wmc-run" plain.wasm >plain.wmc-run.out 2>&1
         echo "exit=$?" >>plain.wmc-run.out; }
-    printf 'seed %s\ncsmith %s %s\nstatus %s %s\n' "$seed" "$(csmith --version | head -1)" \
-      "$CSMITH_OPTS" "$status" "$detail" >README.txt
+    printf 'seed %s\ncsmith %s %s\nwmc-cc %s\nstatus %s %s\n' "$seed" \
+      "$(csmith --version | head -1)" "$CSMITH_OPTS" "$OLEVEL" "$status" "$detail" >README.txt
     mkdir -p "$KEEP"
     rm -rf "$KEEP/seed-$seed"
     mv "$dir" "$KEEP/seed-$seed"
@@ -167,7 +170,7 @@ fi
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
-COUNT=20 FIRST=1 JOBS=1 KEEP="" TIMEOUT=10 MAXTIME=0
+COUNT=20 FIRST=1 JOBS=1 KEEP="" TIMEOUT=10 MAXTIME=0 OLEVEL=-O2
 BIN="${WMC_BIN:-$ROOT/build/bin}"
 NODE="${WMC_NODE:-$HOME/.cache/wasm-memctl/node26/package/bin/node}"
 while [ $# -gt 0 ]; do
@@ -180,6 +183,7 @@ while [ $# -gt 0 ]; do
     --node) [ $# -ge 2 ] || die_usage "--node needs a path"; NODE=$2; shift ;;
     --timeout) [ $# -ge 2 ] && is_uint "$2" && [ "$2" -gt 0 ] || die_usage "--timeout needs a positive number of seconds"; TIMEOUT=$2; shift ;;
     --max-time) [ $# -ge 2 ] && is_uint "$2" || die_usage "--max-time needs a number of seconds"; MAXTIME=$2; shift ;;
+    -O) [ $# -ge 2 ] && [[ "$2" =~ ^[0123sz]$ ]] || die_usage "-O needs 0, 1, 2, 3, s or z"; OLEVEL=-O$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown argument '$1'" ;;
   esac
@@ -201,7 +205,7 @@ KEEP=$(mkdir -p "$KEEP" && cd "$KEEP" && pwd)
 START=$(date +%s)
 DEADLINE=0
 [ "$MAXTIME" -gt 0 ] && DEADLINE=$((START + MAXTIME))
-export WORK KEEP BIN NODE TIMEOUT ROOT DEADLINE
+export WORK KEEP BIN NODE TIMEOUT ROOT DEADLINE OLEVEL
 RESULTS="$WORK/results.txt"
 
 LAST=$((FIRST + COUNT - 1))
@@ -225,7 +229,7 @@ AVG=$(awk -v m="$MOVED" -v c="$COMPILED" 'BEGIN { printf "%.1f", c ? m / c : 0 }
 echo "csmith-diff: force-memory moved $MOVED of $CONS candidate globals to memory 1 ($BYTES bytes; $AVG per program, $WITH of $COMPILED programs with at least one); rodata moved $RO constants"
 NOTE=""
 [ "$NOTRUN" -gt 0 ] && NOTE=", $NOTRUN not run (--max-time $MAXTIME)"
-echo "csmith-diff: seeds $FIRST..$LAST: $N run, $OK agree, $MIS mismatches, $TO timeouts, $SKIP skipped$NOTE ($ELAPSED s, -j $JOBS)"
+echo "csmith-diff: seeds $FIRST..$LAST: $N run, $OK agree, $MIS mismatches, $TO timeouts, $SKIP skipped$NOTE ($ELAPSED s, -j $JOBS, wmc-cc $OLEVEL)"
 if [ $((N + NOTRUN)) -ne "$COUNT" ]; then
   echo "csmith-diff: error: only $((N + NOTRUN)) of $COUNT seeds reported a result" >&2
   exit 1

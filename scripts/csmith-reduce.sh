@@ -4,6 +4,7 @@
 #
 #   scripts/csmith-reduce.sh KEEP/seed-N [--mode auto|force|plain]
 #                            [--engine wmc-run|node] [--out DIR] [--run]
+#                            [-j JOBS]
 #
 # Reads KEEP/seed-N/README.txt (written by csmith-diff.sh) to find the first
 # failing variant (override with --mode/--engine), copies prog.c to DIR
@@ -19,7 +20,8 @@
 #     specific to the placement);
 #   - for a wmc-cc failure: wmc-cc still fails with the same message (the
 #     text after "error: ", source locations stripped).
-# With --run it then runs `creduce --n 2 interesting.sh prog.c` in DIR;
+# With --run it then runs `creduce --n JOBS interesting.sh prog.c` in DIR
+# (JOBS default 1: the machine is shared);
 # otherwise it prints that command. The reduced prog.c is the regression
 # test's input (test/e2e/csmith/).
 set -u
@@ -27,13 +29,14 @@ set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "csmith-reduce: $*" >&2; exit 2; }
 
-SEEDDIR="" MODE="" ENGINE="" OUT="" RUN=0
+SEEDDIR="" MODE="" ENGINE="" OUT="" RUN=0 JOBS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --mode) [ $# -ge 2 ] || die "--mode needs auto, force or plain"; MODE=$2; shift ;;
     --engine) [ $# -ge 2 ] || die "--engine needs wmc-run or node"; ENGINE=$2; shift ;;
     --out) [ $# -ge 2 ] || die "--out needs a directory"; OUT=$2; shift ;;
     --run) RUN=1 ;;
+    -j) [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "-j needs a positive job count"; JOBS=$2; shift ;;
     -h|--help) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) die "unknown option '$1'" ;;
     *) [ -z "$SEEDDIR" ] || die "more than one kept directory given"; SEEDDIR=$1 ;;
@@ -68,6 +71,8 @@ case "${ENGINE:-wmc-run}" in
   *) die "invalid engine '$ENGINE' (expected wmc-run or node)" ;;
 esac
 
+OLEVEL=$(sed -n 's/^wmc-cc //p' "$SEEDDIR/README.txt")
+: "${OLEVEL:=-O2}"
 BIN="${WMC_BIN:-$ROOT/build/bin}"
 NODE="${WMC_NODE:-$HOME/.cache/wasm-memctl/node26/package/bin/node}"
 INC="${CSMITH_INCLUDE:-/usr/include/csmith}"
@@ -111,16 +116,16 @@ timeout 10 ./san >san.out 2>/dev/null || exit 1
 cmp -s native.out san.out || exit 1
 EOF
   if [ $KIND = compile ]; then
-    echo "\"\$WMCCC\" -O2 -w -I\"\$INC\" $FLAGS prog.c -o m.wasm >cc.log 2>&1 && exit 1"
+    echo "\"\$WMCCC\" $OLEVEL -w -I\"\$INC\" $FLAGS prog.c -o m.wasm >cc.log 2>&1 && exit 1"
     printf 'grep -qF -- %q cc.log\n' "$ERRMSG"
   else
-    echo "\"\$WMCCC\" -O2 -w -I\"\$INC\" $FLAGS prog.c -o m.wasm >/dev/null 2>&1 || exit 1"
+    echo "\"\$WMCCC\" $OLEVEL -w -I\"\$INC\" $FLAGS prog.c -o m.wasm >/dev/null 2>&1 || exit 1"
     echo "$RUNNER m.wasm >wasm.out 2>/dev/null"
     echo 'echo "exit=$?" >>wasm.out'
     echo 'echo "exit=0" >>native.out'
     echo 'cmp -s native.out wasm.out && exit 1'
     if [ $CHECK_PLAIN = 1 ]; then
-      echo "\"\$WMCCC\" -O2 -w -I\"\$INC\" -fwasm-rodata=off prog.c -o plain.wasm >/dev/null 2>&1 || exit 1"
+      echo "\"\$WMCCC\" $OLEVEL -w -I\"\$INC\" -fwasm-rodata=off prog.c -o plain.wasm >/dev/null 2>&1 || exit 1"
       echo "timeout 60 '$BIN/wmc-run' plain.wasm >plain.out 2>/dev/null"
       echo 'echo "exit=$?" >>plain.out'
       echo 'cmp -s native.out plain.out || exit 1'
@@ -135,8 +140,8 @@ chmod +x "$OUT/interesting.sh"
 echo "csmith-reduce: $OUT/interesting.sh ($KIND mismatch, mode $MODE${ENGINE:+, engine $ENGINE})"
 if [ $RUN = 1 ]; then
   command -v creduce >/dev/null || die "creduce not found"
-  cd "$OUT" && creduce --n 2 ./interesting.sh prog.c
+  cd "$OUT" && creduce --n "$JOBS" ./interesting.sh prog.c
   echo "csmith-reduce: reduced program: $OUT/prog.c"
 else
-  echo "csmith-reduce: run: (cd '$OUT' && creduce --n 2 ./interesting.sh prog.c)"
+  echo "csmith-reduce: run: (cd '$OUT' && creduce --n $JOBS ./interesting.sh prog.c)"
 fi
