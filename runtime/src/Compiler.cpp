@@ -640,10 +640,33 @@ void FuncCompiler::numeric(unsigned Opc) {
       return false;
     uint64_t X = Code[LastPos + 2], Y = Code[LastPos + 3];
     uint64_t Z = SecondImm ? B.Value : B.Slot;
+    Op Fused = (Op)((unsigned)P + (FirstImm ? 1 : 0) + (SecondImm ? 2 : 0));
+    // Rotate/shift-xor chains of one value (SHA-2's sigma functions):
+    // `rotl(x, k1) [^ rotl(x, k2)]` just before, writing the temporary Z
+    // that this rotl/shr_u-xor consumes.
+    bool Rot = Fused == Op::I32RotlImm_I32Xor;
+    bool Shr = Fused == Op::I32ShrUImm_I32Xor;
+    if ((Rot || Shr) && PrevPos != NoPos && Z == D && X != Z &&
+        Code[PrevPos + 1] == Z && Code[PrevPos + 2] == X) {
+      Op Chain = Op::NumOps;
+      if (PrevOp == Op::I32RotlImm && PrevPos + 4 == LastPos && Rot)
+        Chain = Op::I32Rotl2Xor;
+      else if (PrevOp == Op::I32Rotl2Xor && PrevPos + 5 == LastPos)
+        Chain = Rot ? Op::I32Rotl3Xor : Op::I32Rotl2ShrUXor;
+      if (Chain != Op::NumOps) {
+        std::vector<uint64_t> Ks(Code.begin() + PrevPos + 3,
+                                 Code.begin() + LastPos);
+        Code.resize(PrevPos);
+        LastPos = PrevPos = NoPos;
+        emit(Chain, {D, X}, true);
+        Code.insert(Code.end(), Ks.begin(), Ks.end());
+        Code.push_back(Y);
+        return true;
+      }
+    }
     Code.resize(LastPos);
     LastPos = PrevPos = NoPos;
-    emit((Op)((unsigned)P + (FirstImm ? 1 : 0) + (SecondImm ? 2 : 0)),
-         {D, X, Y, Z}, true);
+    emit(Fused, {D, X, Y, Z}, true);
     return true;
   };
   // Immediate form: the second operand is a constant.

@@ -414,6 +414,28 @@ L_Copy4:
   S(7) = S(8);
   Pc += 9;
   NEXT;
+#define ROTL32(X, K) ((X << (K & 31)) | (X >> ((32 - (K & 31)) & 31)))
+L_I32Rotl2Xor: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]);
+  Pc += 5;
+  NEXT;
+}
+L_I32Rotl3Xor: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+             ROTL32(X, (uint32_t)Pc[5]);
+  Pc += 6;
+  NEXT;
+}
+L_I32Rotl2ShrUXor: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+             (X >> ((uint32_t)Pc[5] & 31));
+  Pc += 6;
+  NEXT;
+}
+#undef ROTL32
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
   S(4).I32 = S(5).I32 + S(6).I32;
