@@ -9,6 +9,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 NODE=${WMC_CACHE:-$HOME/.cache/wasm-memctl}/node26/package/bin/node
 ROUNDS=${ARENA_ROUNDS:-300}
+WMC_BIN=$(cd "$WMC_BIN" && pwd) || exit 1 # absolute: we cd below
 mkdir -p "$WMC_OUT" && cd "$WMC_OUT" || exit 1
 "$WMC_BIN/wmc-cc" -O2 "$HERE/arena.c" -o arena.wasm || exit 1
 status=0

@@ -9,6 +9,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 NODE=${WMC_CACHE:-$HOME/.cache/wasm-memctl}/node26/package/bin/node
 MIB=${WCMAP_MIB:-256}
+WMC_BIN=$(cd "$WMC_BIN" && pwd) || exit 1 # absolute: we cd below
 mkdir -p "$WMC_OUT" && cd "$WMC_OUT" || exit 1
 "$WMC_BIN/wmc-cc" -O2 "$HERE/wcmap.c" -o wcmap.wasm || exit 1
 if [[ $(stat -c %s big.txt 2>/dev/null) != $((MIB << 20)) ]]; then
@@ -28,8 +29,10 @@ for mode in map read; do
   printf '            %s; peak RSS %d MiB\n' "$(cat "err.$mode")" $((peak / 1024))
   [[ $rc == 0 && $(cat "out.$mode") == "$expected" ]] || { echo "(NOT as described: $mode differs from wc/zlib)"; status=1; }
 done
-ratio=$(python3 "$ROOT/examples/discard-arena/rss.py" ratio rss.read.tsv rss.map.tsv 2) || status=1
-echo "read vs map: $ratio"
+if (( MIB >= 64 )); then # below that the 16 MiB unmap steps hide the difference
+  ratio=$(python3 "$ROOT/examples/discard-arena/rss.py" ratio rss.read.tsv rss.map.tsv 2) || status=1
+  echo "read vs map: $ratio"
+fi
 "$NODE" --no-warnings "$ROOT/runtime/js/runner.mjs" wcmap.wasm map big.txt > out.node 2> err.node
 printf 'node map    %s\n            %s\n' "$(cat out.node)" "$(cat err.node)"
 [[ $(cat out.node) == "$expected" ]] || { echo "(NOT as described: node differs)"; status=1; }

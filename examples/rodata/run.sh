@@ -5,6 +5,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 NODE=${WMC_CACHE:-$HOME/.cache/wasm-memctl}/node26/package/bin/node
+WMC_BIN=$(cd "$WMC_BIN" && pwd) || exit 1 # absolute: we cd below
 mkdir -p "$WMC_OUT" && cd "$WMC_OUT" || exit 1
 status=0
 check() { # check FILE PATTERN WHAT
