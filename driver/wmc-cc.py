@@ -47,8 +47,9 @@ wasm-memctl options (everything else is passed to clang-22):
   -fwasm-rodata-report     list what moved to read-only memory and why the
                            rest stayed (on stderr)
   -fwasm-guard-vacated     at link: make the whole 4 KiB pages of memory 0 that
-                           data moved to other memories left empty no-access,
-                           so a stray access there traps (wmc-opt --guard-vacated)
+                           were emptied by moving data to another memory
+                           no-access, so a stray access there traps
+                           (wmc-opt --guard-vacated)
   -fwasm-memctl-no-plugins compile with plain clang-22 (no plugins, no wmc-opt)
   -save-temps              keep the pre-finalize module (out.wasm.pre)
   -v                       print every command run
