@@ -26,8 +26,10 @@
 #define LIVE 4 /* requests in flight */
 #define BUCKETS 4096
 
-WASM_MEMORY(1, "arenas", SLOTS * SLOT_BYTES / WASM_PAGE_SIZE,
-            SLOTS * SLOT_BYTES / WASM_PAGE_SIZE, 0);
+/* Slots start at 64 KiB, so that no arena pointer is NULL. */
+#define FIRST_SLOT WASM_PAGE_SIZE
+#define ARENA_PAGES ((FIRST_SLOT + SLOTS * SLOT_BYTES) / WASM_PAGE_SIZE)
+WASM_MEMORY(1, "arenas", ARENA_PAGES, ARENA_PAGES, 0);
 
 typedef char __wasm_mem(1) arena_byte; /* a byte in memory 1 */
 
@@ -51,7 +53,8 @@ static struct arena arena_new(void) {
   uint32_t slot = free_slots[free_head];
   free_head = (free_head + 1) % SLOTS;
   --free_count;
-  struct arena a = {slot, (arena_byte *)(uintptr_t)(slot * SLOT_BYTES), 0};
+  uintptr_t base = FIRST_SLOT + slot * SLOT_BYTES; /* an address in memory 1 */
+  struct arena a = {slot, (arena_byte *)base, 0};
   return a; /* zeroed: every free slot is all zero */
 }
 
@@ -92,6 +95,8 @@ static uint32_t serve(struct arena *a, uint32_t request) {
   while (a->used < budget) {
     uint32_t len = 64 + rng() % 384;
     record_t *r = (record_t *)arena_alloc(a, sizeof(struct record) + len);
+    if (!r)
+      break; /* arena full (cannot happen with these budgets) */
     r->key = rng();
     r->len = len;
     memset(r->payload, r->key & 0xff, len);
