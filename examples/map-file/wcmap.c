@@ -25,6 +25,8 @@
 /* Memory 1 starts empty; it grows to the file's size and every page starts
  * unmapped (no-access) until it is mapped. */
 WASM_MEMORY(1, "file", 0, WASM_MEMORY_NO_MAX, WASM_MEMORY_MAPPABLE);
+/* The file is mapped at address 0 of memory 1; byte i is at FILE_AT(i). */
+#define FILE_AT(i) ((const uint8_t __wasm_mem(1) *)(uintptr_t)(i))
 
 #define RELEASE_CHUNK (16u << 20) /* unmap behind the scan in 16 MiB steps */
 #define ADLER_MOD 65521u
@@ -103,8 +105,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "wcmap: cannot grow memory 1 to %u pages\n", pages);
       return 1;
     }
-    const uint8_t __wasm_mem(1) *file = 0; /* address 0 of memory 1 */
-    int err = wasm_memory_map(1, file, len, fd, 0, WASM_PROT_READ);
+    int err = wasm_memory_map(1, FILE_AT(0), len, fd, 0, WASM_PROT_READ);
     if (err) {
       fprintf(stderr, "wcmap: cannot map '%s': %s (WASI errno %d)\n", path,
               strerror(err), err);
@@ -113,10 +114,10 @@ int main(int argc, char **argv) {
     t1 = now();
     for (uint32_t done = 0; done < size;) {
       uint32_t n = size - done < RELEASE_CHUNK ? size - done : RELEASE_CHUNK;
-      scan_file_memory(&s, file + done, n);
+      scan_file_memory(&s, FILE_AT(done), n);
       /* Done with these pages: drop them (and the tie to the file). */
       uint32_t release = (n + page - 1) / page * page;
-      wasm_memory_unmap(1, file + done, release);
+      wasm_memory_unmap(1, FILE_AT(done), release);
       done += n;
     }
   } else {
