@@ -38,6 +38,7 @@ subs = [
     ("%wasm-validate", "wasm-validate --enable-multi-memory"),
     ("%wasm2wat", "wasm2wat --enable-multi-memory"),
     ("%wat2wasm", "wat2wasm --enable-multi-memory"),
+    ("%wasm-objdump", "wasm-objdump"),
     ("%clang", "/usr/bin/clang-22"),
     ("%opt", os.path.join(llvm, "opt")),
     ("%clang-plugin", os.path.join(config.wmc_lib_dir, "wmc-clang-ext.so")),

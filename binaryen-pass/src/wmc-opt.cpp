@@ -56,7 +56,8 @@ options:
                       and -O levels run in command-line order
   --stats             print how many loads the memory optimizations folded
                       and hoisted
-  -g                  keep debug info (DWARF); names are always kept
+  -g                  keep debug info (DWARF, updated by every pass); without
+                      -g, DWARF sections are dropped; names are always kept
   --no-validate       do not validate input and output
   --enable-FEATURE, --disable-FEATURE
                       adjust the feature set (default: the module's
@@ -270,6 +271,14 @@ int main(int Argc, char **Argv) {
     validateOrFail(M, PO, "input module '" + O.Input + "'");
 
   try {
+    // Without -g, DWARF was read as opaque custom sections (wasi-libc's
+    // objects carry it); any pass that changes code makes it stale, so drop
+    // it rather than ship debug info describing code that no longer exists.
+    if (!O.DebugInfo) {
+      wasm::PassRunner Runner(&M, PO);
+      Runner.add("strip-dwarf");
+      Runner.run();
+    }
     if (O.Finalize) {
       wasm::PassRunner Runner(&M, PO);
       for (auto &Name : wmc::finalizePipeline())
