@@ -158,7 +158,8 @@ private:
   }
   static bool isCopyRun(Op O) {
     return O == Op::Copy || O == Op::Copy2 || O == Op::Copy3 ||
-           O == Op::Copy4;
+           O == Op::Copy4 || O == Op::Copy5 || O == Op::Copy6 ||
+           O == Op::Copy7 || O == Op::Copy8;
   }
   bool lastIs(Op O, uint32_t Dst) const {
     return LastPos != NoPos && LastOp == O && LastDstWord == LastPos + 1 &&
@@ -166,7 +167,7 @@ private:
   }
   /// Emits `Dst = Src`. Copies are hoisted over the value producers just
   /// emitted that name neither Dst nor Src, to join an earlier run of copies
-  /// (Copy..Copy4, one dispatch; a run executes in order; a full run gets a
+  /// (Copy..Copy8, one dispatch; a run executes in order; a full run gets a
   /// new one after it). A trap in a skipped instruction cannot observe the
   /// early copy (the frame dies).
   void copy(uint32_t Dst, uint32_t Src) {
@@ -189,10 +190,11 @@ private:
       emit(Op::Copy, {Dst, Src}); // nothing to join: a run at the end
       return;
     }
-    static const Op Runs[] = {Op::Copy, Op::Copy2, Op::Copy3, Op::Copy4};
+    static const Op Runs[] = {Op::Copy,  Op::Copy2, Op::Copy3, Op::Copy4,
+                              Op::Copy5, Op::Copy6, Op::Copy7, Op::Copy8};
     Rec &Run = Hist[K - 1];
     size_t Insert, Delta;
-    if (Run.O != Op::Copy4) { // extend the run
+    if (Run.O != Op::Copy8) { // extend the run
       Insert = End;
       Delta = 2;
       Run.O = Runs[(End - Run.Pos - 1) / 2];
@@ -685,9 +687,24 @@ void FuncCompiler::numeric(unsigned Opc) {
            T == E.T && Code.size() == LastPos + (AddImm ? 5 : 4);
   };
   bool Fuse = LastLoad(B, canon(Vals.size()));
-  if (!Fuse && isCommutative(Opc) && LastLoad(A, canon(Vals.size() - 1))) {
-    std::swap(A, B);
-    Fuse = true;
+  if (!Fuse && LastLoad(A, canon(Vals.size() - 1))) {
+    // The load is the first operand: swap commutative operators, mirror
+    // i32 comparisons (mem < b  ==  b > mem).
+    static const std::pair<Op, Op> Mirror[] = {
+        {Op::I32Eq, Op::I32Eq},   {Op::I32Ne, Op::I32Ne},
+        {Op::I32LtS, Op::I32GtS}, {Op::I32GtS, Op::I32LtS},
+        {Op::I32LtU, Op::I32GtU}, {Op::I32GtU, Op::I32LtU},
+        {Op::I32LeS, Op::I32GeS}, {Op::I32GeS, Op::I32LeS},
+        {Op::I32LeU, Op::I32GeU}, {Op::I32GeU, Op::I32LeU}};
+    Op M = isCommutative(Opc) ? O : Op::NumOps;
+    for (auto [From, To] : Mirror)
+      if (O == From)
+        M = To;
+    if (M != Op::NumOps) {
+      std::swap(A, B);
+      O = M;
+      Fuse = true;
+    }
   }
   if (Fuse) {
     bool AddImm = Code.size() == LastPos + 5;
@@ -784,6 +801,19 @@ void FuncCompiler::conditionalBranch(bool BranchIfTrue, Entry C, size_t &Instr,
       return;
     }
     for (const Fuse &F : Fusions) {
+      if (LastOp == (Op)((unsigned)F.Cmp + 2) && Code.size() == LastPos + 6) {
+        // Compare with a memory operand (a, addr, k, off).
+        std::vector<uint64_t> Ops(Code.begin() + LastPos + 2, Code.end());
+        Code.resize(LastPos);
+        LastPos = PrevPos = NoPos;
+        Op FO = BranchIfTrue ? F.True : F.False;
+        unsigned Rel = (unsigned)FO - (unsigned)Op::BrIfI32Eq;
+        Instr = emit((Op)(Rel + (unsigned)Op::BrIfI32EqLoad), {});
+        Code.insert(Code.end(), Ops.begin(), Ops.end());
+        Word = Code.size();
+        Code.push_back(0);
+        return;
+      }
       bool Imm = LastOp == (Op)((unsigned)F.Cmp + 1);
       if (LastOp != F.Cmp && !Imm)
         continue;
@@ -854,15 +884,20 @@ void FuncCompiler::localSetOrTee(uint32_t L, bool Tee) {
         LastDstWord == LastPos + 1 && Code[LastDstWord] == V.Slot) {
       Code[LastDstWord] = L; // the producer writes the local directly
       V.Slot = L;
-      // Two adjacent i32.adds (address computations): one dispatch.
-      if (LastOp == Op::I32Add && Code.size() == LastPos + 4 &&
-          PrevPos != NoPos && PrevOp == Op::I32Add && PrevPos + 4 == LastPos) {
+      // Two adjacent i32.adds (address computations, induction variables)
+      // stored to locals: one dispatch.
+      Op Two = LastOp == Op::I32Add      ? Op::I32Add2
+               : LastOp == Op::I32AddImm ? Op::I32AddImm2
+                                         : Op::NumOps;
+      if (Two != Op::NumOps && Code.size() == LastPos + 4 &&
+          PrevPos != NoPos && PrevOp == LastOp && PrevPos + 4 == LastPos &&
+          Code[PrevPos + 1] < NumLocals) {
         Code.erase(Code.begin() + LastPos);
-        Code[PrevPos] = opWord(Op::I32Add2);
+        Code[PrevPos] = opWord(Two);
         trimHist(LastPos);
-        Hist.back().O = Op::I32Add2;
+        Hist.back().O = Two;
         LastPos = PrevPos;
-        LastOp = Op::I32Add2;
+        LastOp = Two;
         LastDstWord = NoPos;
         PrevPos = NoPos;
       }

@@ -366,6 +366,25 @@ L_BrIfI32Nez:
   FUSED_IMM(BrIfI32LeU, I32, <=)
   FUSED_IMM(BrIfI32GeS, S32, >=)
   FUSED_IMM(BrIfI32GeU, I32, >=)
+#define FUSED_LOAD(Name, M, Cmp)                                               \
+  L_##Name##Load : {                                                           \
+    Slot B;                                                                    \
+    B.I64 = 0;                                                                 \
+    std::memcpy(&B, M0 + (uint64_t)(uint32_t)(S(2).I32 + (uint32_t)Pc[3]) + Pc[4], \
+                4);                                                            \
+    Pc += (S(1).M Cmp B.M) ? (int64_t)Pc[5] : 6;                               \
+    NEXT;                                                                      \
+  }
+  FUSED_LOAD(BrIfI32Eq, I32, ==)
+  FUSED_LOAD(BrIfI32Ne, I32, !=)
+  FUSED_LOAD(BrIfI32LtS, S32, <)
+  FUSED_LOAD(BrIfI32LtU, I32, <)
+  FUSED_LOAD(BrIfI32GtS, S32, >)
+  FUSED_LOAD(BrIfI32GtU, I32, >)
+  FUSED_LOAD(BrIfI32LeS, S32, <=)
+  FUSED_LOAD(BrIfI32LeU, I32, <=)
+  FUSED_LOAD(BrIfI32GeS, S32, >=)
+  FUSED_LOAD(BrIfI32GeU, I32, >=)
 #define FUSED_INC(Name, M, Cmp)                                                \
   L_BrIfI32Inc##Name##Imm : {                                                  \
     Slot V, Imm;                                                               \
@@ -414,6 +433,44 @@ L_Copy4:
   S(7) = S(8);
   Pc += 9;
   NEXT;
+L_Copy5:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  S(7) = S(8);
+  S(9) = S(10);
+  Pc += 11;
+  NEXT;
+L_Copy6:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  S(7) = S(8);
+  S(9) = S(10);
+  S(11) = S(12);
+  Pc += 13;
+  NEXT;
+L_Copy7:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  S(7) = S(8);
+  S(9) = S(10);
+  S(11) = S(12);
+  S(13) = S(14);
+  Pc += 15;
+  NEXT;
+L_Copy8:
+  S(1) = S(2);
+  S(3) = S(4);
+  S(5) = S(6);
+  S(7) = S(8);
+  S(9) = S(10);
+  S(11) = S(12);
+  S(13) = S(14);
+  S(15) = S(16);
+  Pc += 17;
+  NEXT;
 #define ROTL32(X, K) ((X << (K & 31)) | (X >> ((32 - (K & 31)) & 31)))
 L_I32Rotl2Xor: {
   uint32_t X = S(2).I32;
@@ -439,6 +496,11 @@ L_I32Rotl2ShrUXor: {
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
   S(4).I32 = S(5).I32 + S(6).I32;
+  Pc += 7;
+  NEXT;
+L_I32AddImm2:
+  S(1).I32 = S(2).I32 + (uint32_t)Pc[3];
+  S(4).I32 = S(5).I32 + (uint32_t)Pc[6];
   Pc += 7;
   NEXT;
 #define MULADD_RMW(Name, T, M)                                                 \
