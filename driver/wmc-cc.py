@@ -18,6 +18,7 @@ import os
 import shlex
 import subprocess
 import sys
+import shutil
 import tempfile
 
 HERE = os.path.dirname(os.path.realpath(__file__))
@@ -181,15 +182,18 @@ def main(argv):
         return run(cmd, verbose, clang_env())
 
     output = output or "a.out"
-    pre = output + ".pre"
-    if not save_temps:
-        fd, pre = tempfile.mkstemp(suffix=".wasm", prefix="wmc-",
-                                   dir=os.path.dirname(os.path.abspath(output)))
-        os.close(fd)
+    # wasm-ld records the output's file name as the module name, so link
+    # under the output's own name, in a private directory, to keep builds
+    # reproducible whatever the temporary location.
+    tmpdir = tempfile.mkdtemp(prefix="wmc-",
+                              dir=os.path.dirname(os.path.abspath(output)))
+    pre = os.path.join(tmpdir, os.path.basename(output))
     try:
         rc = run(cmd + ["-o", pre], verbose, clang_env())
         if rc != 0:
             return rc
+        if save_temps:
+            shutil.copyfile(pre, output + ".pre")
         opt = [WMC_OPT, pre, "--finalize", "-o", output]
         if guard_vacated:
             opt.append("--guard-vacated")
@@ -203,8 +207,7 @@ def main(argv):
             os.chmod(output, 0o755)
         return rc
     finally:
-        if not save_temps and os.path.exists(pre):
-            os.unlink(pre)
+        shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

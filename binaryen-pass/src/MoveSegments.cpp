@@ -62,8 +62,12 @@ struct HeapBaseLowering : public wasm::PostWalker<HeapBaseLowering> {
 
 struct MoveSegments : public wasm::Pass {
   void run(wasm::Module *M) override {
-    if (!hasDeclarations(*M))
+    if (!hasDeclarations(*M)) {
+      // Nothing was declared, so nothing moved out of memory 0.
+      if (hasArgument("wmc-guard-vacated"))
+        warnNothingVacated();
       return;
+    }
     MemoryLayout Layout = readLayout(*M);
     wasm::Name Mem0 = M->memories[0]->name;
     checkSegmentNames(*M);
@@ -222,6 +226,12 @@ struct MoveSegments : public wasm::Pass {
     }
   }
 
+  static void warnNothingVacated() {
+    std::cerr << "wmc-opt: warning: --guard-vacated: no whole "
+              << WMC_PROTECTION_PAGE_SIZE
+              << "-byte page of memory 0 was vacated; nothing to guard\n";
+  }
+
   /// Makes the whole protection pages inside vacated ranges no-access at the
   /// start of the program.
   void guardVacated(wasm::Module &M, std::vector<Range> Vacated,
@@ -247,9 +257,7 @@ struct MoveSegments : public wasm::Pass {
         Pages.push_back({Begin, End});
     }
     if (Pages.empty()) {
-      std::cerr << "wmc-opt: warning: --guard-vacated: no whole "
-                << WMC_PROTECTION_PAGE_SIZE
-                << "-byte page of memory 0 was vacated; nothing to guard\n";
+      warnNothingVacated();
       return;
     }
     wasm::Function *Entry = nullptr;
