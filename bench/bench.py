@@ -322,6 +322,8 @@ def main():
         for v in ["native", *VARIANTS]:
             out = os.path.join(work, f"{k}.{v}" + ("" if v == "native" else ".wasm"))
             row[v] = b.build(v, srcs, out, reps=1 if v == "native" else creps)
+            if v != "native":
+                row[v + "_bytes"] = os.path.getsize(out)
             mods[k][v] = out
         row["wmc-opt"] = b.wmc_opt_time(mods[k]["wmc"], reps=creps)
         nmem[k] = {v: memories(mods[k][v]) for v in VARIANTS}
@@ -336,11 +338,13 @@ def main():
         srcs = [os.path.join(CDIR, "stb_image_main.c")]
         row = {"name": "stb_image.h"}
         for v in ["plain", "wmc"]:
-            row[v] = b.build(v, srcs, os.path.join(work, f"stb.{v}.wasm"),
+            out = os.path.join(work, f"stb.{v}.wasm")
+            row[v] = b.build(v, srcs, out,
                              extra=["-I/usr/include/stb"], reps=creps)
+            row[v + "_bytes"] = os.path.getsize(out)
         row["wmc-opt"] = b.wmc_opt_time(os.path.join(work, "stb.wmc.wasm"),
                                         reps=creps)
-        row["placed"] = None
+        row["placed"] = row["placed_bytes"] = None
         compile_rows.append(row)
         log(f"built stb_image: plain {row['plain']*1e3:.0f} ms, wmc-cc "
             f"{row['wmc']*1e3:.0f} ms")
@@ -423,13 +427,15 @@ def main():
                     for e in ENGINES for v in VARIANTS]])
     ctable = [["sources", "clang-22 + wasm-ld ms", "wmc-cc ms", "of which wmc-opt ms",
                "rest (clang + plugins + wasm-ld) ms", "wmc-cc / clang",
-               "wmc-cc placed ms"]]
+               "wmc-cc placed ms", "module KiB plain / wmc / placed"]]
     for r in compile_rows:
         ctable.append([r["name"], f"{r['plain'] * 1e3:.0f}", f"{r['wmc'] * 1e3:.0f}",
                        f"{r['wmc-opt'] * 1e3:.0f}",
                        f"{(r['wmc'] - r['wmc-opt']) * 1e3:.0f}",
                        f"{r['wmc'] / r['plain']:.2f}",
-                       "-" if r["placed"] is None else f"{r['placed'] * 1e3:.0f}"])
+                       "-" if r["placed"] is None else f"{r['placed'] * 1e3:.0f}",
+                       " / ".join("-" if r[v + "_bytes"] is None else
+                                  f"{r[v + '_bytes'] / 1024:.0f}" for v in VARIANTS)])
     st = ", ".join(f"{e} {startup[e] * 1e3:.0f} ms" for e in ["native", *ENGINES]
                    if e in startup)
     ld = load.summary()
