@@ -158,6 +158,25 @@ def memories(path):
     return count
 
 
+def code_bytes(path):
+    """Size of a wasm module's code section (id 10), in bytes."""
+    data = open(path, "rb").read()
+    i = 8
+    while i < len(data):
+        sid, j, size, shift = data[i], i + 1, 0, 0
+        while True:
+            b = data[j]
+            j += 1
+            size |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                break
+        if sid == 10:
+            return size
+        i = j + size
+    return 0
+
+
 class Bench:
     def __init__(self, args):
         self.a = args
@@ -323,7 +342,7 @@ def main():
             out = os.path.join(work, f"{k}.{v}" + ("" if v == "native" else ".wasm"))
             row[v] = b.build(v, srcs, out, reps=1 if v == "native" else creps)
             if v != "native":
-                row[v + "_bytes"] = os.path.getsize(out)
+                row[v + "_bytes"] = code_bytes(out)
             mods[k][v] = out
         row["wmc-opt"] = b.wmc_opt_time(mods[k]["wmc"], reps=creps)
         nmem[k] = {v: memories(mods[k][v]) for v in VARIANTS}
@@ -341,7 +360,7 @@ def main():
             out = os.path.join(work, f"stb.{v}.wasm")
             row[v] = b.build(v, srcs, out,
                              extra=["-I/usr/include/stb"], reps=creps)
-            row[v + "_bytes"] = os.path.getsize(out)
+            row[v + "_bytes"] = code_bytes(out)
         row["wmc-opt"] = b.wmc_opt_time(os.path.join(work, "stb.wmc.wasm"),
                                         reps=creps)
         row["placed"] = row["placed_bytes"] = None
@@ -427,7 +446,7 @@ def main():
                     for e in ENGINES for v in VARIANTS]])
     ctable = [["sources", "clang-22 + wasm-ld ms", "wmc-cc ms", "of which wmc-opt ms",
                "rest (clang + plugins + wasm-ld) ms", "wmc-cc / clang",
-               "wmc-cc placed ms", "module KiB plain / wmc / placed"]]
+               "wmc-cc placed ms", "code KiB plain / wmc / placed"]]
     for r in compile_rows:
         ctable.append([r["name"], f"{r['plain'] * 1e3:.0f}", f"{r['wmc'] * 1e3:.0f}",
                        f"{r['wmc-opt'] * 1e3:.0f}",
@@ -435,7 +454,7 @@ def main():
                        f"{r['wmc'] / r['plain']:.2f}",
                        "-" if r["placed"] is None else f"{r['placed'] * 1e3:.0f}",
                        " / ".join("-" if r[v + "_bytes"] is None else
-                                  f"{r[v + '_bytes'] / 1024:.0f}" for v in VARIANTS)])
+                                  f"{r[v + '_bytes'] / 1024:.1f}" for v in VARIANTS)])
     st = ", ".join(f"{e} {startup[e] * 1e3:.0f} ms" for e in ["native", *ENGINES]
                    if e in startup)
     ld = load.summary()
