@@ -719,6 +719,24 @@ void FuncCompiler::numeric(unsigned Opc) {
     emit((Op)((unsigned)O + 2), {D, use(A), Addr, K, Off}, true);
     return;
   }
+  // A rotate-xor chain (just emitted) plus a value: one dispatch (SHA-2
+  // adds every sigma to a sum).
+  bool ChainA = LastProduced(A, canon(Vals.size() - 1));
+  if (O == Op::I32Add && !A.IsConst &&
+      (ChainA || LastProduced(B, canon(Vals.size()))) &&
+      (LastOp == Op::I32Rotl3Xor || LastOp == Op::I32Rotl2ShrUXor) &&
+      Code.size() == LastPos + 6) {
+    const Entry &Other = ChainA ? B : A;
+    std::vector<uint64_t> Chain(Code.begin() + LastPos + 2, Code.end());
+    Op Fused = LastOp == Op::I32Rotl3Xor ? Op::I32Rotl3XorAdd
+                                         : Op::I32Rotl2ShrUXorAdd;
+    Code.resize(LastPos);
+    LastPos = PrevPos = NoPos;
+    emit(Fused, {D}, true);
+    Code.insert(Code.end(), Chain.begin(), Chain.end());
+    Code.push_back(Other.Slot);
+    return;
+  }
   if (!A.IsConst && TryPair(false))
     return;
   emit(O, {D, use(A), use(B)}, true);

@@ -492,6 +492,22 @@ L_I32Rotl2ShrUXor: {
   Pc += 6;
   NEXT;
 }
+L_I32Rotl3XorAdd: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+              ROTL32(X, (uint32_t)Pc[5])) +
+             S(6).I32;
+  Pc += 7;
+  NEXT;
+}
+L_I32Rotl2ShrUXorAdd: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+              (X >> ((uint32_t)Pc[5] & 31))) +
+             S(6).I32;
+  Pc += 7;
+  NEXT;
+}
 #undef ROTL32
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
