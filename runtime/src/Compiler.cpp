@@ -706,6 +706,25 @@ void FuncCompiler::numeric(unsigned Opc) {
       Fuse = true;
     }
   }
+  // i32.add of an i32.load whose address is an i32.add of two slots
+  // (arrays on the shadow stack: SHA-2's message schedule).
+  if (!Fuse && O == Op::I32Add && LastPos != NoPos &&
+      LastOp == Op::I32LoadAdd && Code.size() == LastPos + 5) {
+    bool LB = LastProduced(B, canon(Vals.size())) && B.T == ValType::I32;
+    bool LA = !LB && LastProduced(A, canon(Vals.size() - 1)) &&
+              A.T == ValType::I32;
+    if (LA || LB) {
+      uint64_t Other = (LB ? A : B).Slot;
+      uint64_t X = Code[LastPos + 2], Y = Code[LastPos + 3],
+               Off = Code[LastPos + 4];
+      Code.resize(LastPos);
+      LastPos = PrevPos;
+      LastOp = PrevOp;
+      PrevPos = NoPos;
+      emit(Op::I32AddLoadX, {D, Other, X, Y, Off}, true);
+      return;
+    }
+  }
   if (Fuse) {
     bool AddImm = Code.size() == LastPos + 5;
     uint64_t Addr = Code[LastPos + 2], K = AddImm ? Code[LastPos + 3] : 0,

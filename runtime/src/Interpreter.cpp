@@ -509,6 +509,13 @@ L_I32Rotl2ShrUXorAdd: {
   NEXT;
 }
 #undef ROTL32
+L_I32AddLoadX: {
+  uint32_t B;
+  std::memcpy(&B, M0 + (uint64_t)(uint32_t)(S(3).I32 + S(4).I32) + Pc[5], 4);
+  S(1).I32 = S(2).I32 + B;
+  Pc += 6;
+  NEXT;
+}
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
   S(4).I32 = S(5).I32 + S(6).I32;
