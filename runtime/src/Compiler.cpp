@@ -50,6 +50,8 @@ struct Ctrl {
 
 constexpr size_t NoPos = SIZE_MAX;
 
+bool immWord(Op O, size_t I);
+
 class FuncCompiler {
 public:
   FuncCompiler(const Module &M, uint32_t FuncIndex, Reader &R, size_t End,
@@ -180,7 +182,7 @@ private:
       const Rec &R = Hist[K - 1];
       bool Conflict = false;
       for (size_t W = R.Pos + 1; W < End && !Conflict; ++W)
-        Conflict = Code[W] == Dst || Code[W] == Src;
+        Conflict = !immWord(R.O, W - R.Pos) && (Code[W] == Dst || Code[W] == Src);
       if (Conflict)
         break;
       End = R.Pos;
@@ -592,6 +594,34 @@ bool fullWidthLoad(Op O, ValType &T, bool &AddImm) {
   return false;
 }
 
+/// Whether operand word `I` (1 = first operand) of instruction `O` is an
+/// immediate rather than a slot, for the instructions the copy hoisting and
+/// chain sinking commonly step over (others: every word counts as a slot).
+bool immWord(Op O, size_t I) {
+  unsigned U = (unsigned)O;
+  if (U >= 1 && binOpcode((Op)(U - 1))) // NameImm: dst, a, imm
+    return I == 3;
+  if (U >= 2 && binOpcode((Op)(U - 2))) // NameLoad: dst, a, addr, k, off
+    return I >= 4;
+  for (const PairOp &P : Pairs)
+    if (U >= (unsigned)P.Fused && U <= (unsigned)P.Fused + 3) {
+      unsigned Rel = U - (unsigned)P.Fused; // dst, a, b|imm, c|imm
+      return (I == 3 && (Rel & 1)) || (I == 4 && (Rel & 2));
+    }
+  switch (O) {
+  case Op::I32Rotl2Xor:
+  case Op::I32Rotl3Xor:
+  case Op::I32Rotl2ShrUXor:
+  case Op::I32Rotl3XorAdd:
+  case Op::I32Rotl2ShrUXorAdd:
+    return I >= 3 && I <= 5;
+  case Op::I32AddLoadX:
+    return I == 5;
+  default:
+    return false;
+  }
+}
+
 void FuncCompiler::numeric(unsigned Opc) {
   Sig S;
   if (!numericSig(Opc, S))
@@ -755,6 +785,51 @@ void FuncCompiler::numeric(unsigned Opc) {
     Code.insert(Code.end(), Chain.begin(), Chain.end());
     Code.push_back(Other.Slot);
     return;
+  }
+  // The same with the chain computed a few instructions earlier (SHA-2:
+  // sigma0(a) + Maj(a, b, c)): sink it here if nothing since names its
+  // temporary (read only by this add) or its source.
+  if (O == Op::I32Add && !A.IsConst && !B.IsConst && live() &&
+      A.Slot == canon(Vals.size() - 1) && A.T == ValType::I32) {
+    trimHist(Code.size());
+    for (size_t K = Hist.size(); K-- > 0;) {
+      const Rec &R = Hist[K];
+      size_t End = K + 1 < Hist.size() ? Hist[K + 1].Pos : Code.size();
+      if ((R.O == Op::I32Rotl3Xor || R.O == Op::I32Rotl2ShrUXor) &&
+          End == R.Pos + 6 && Code[R.Pos + 1] == A.Slot && K + 1 < Hist.size()) {
+        // Later instructions (all plain value producers, destination in
+        // word 1; the merged adds also in word 4) must not name the
+        // temporary nor write the source.
+        uint64_t X = Code[R.Pos + 2];
+        bool Ok = true;
+        for (size_t J = K + 1; J < Hist.size() && Ok; ++J) {
+          const Rec &L = Hist[J];
+          size_t LEnd = J + 1 < Hist.size() ? Hist[J + 1].Pos : Code.size();
+          for (size_t W = L.Pos + 1; W < LEnd && Ok; ++W)
+            Ok = immWord(L.O, W - L.Pos) || Code[W] != A.Slot;
+          Ok = Ok && Code[L.Pos + 1] != X &&
+               !((L.O == Op::I32Add2 || L.O == Op::I32AddImm2) &&
+                 Code[L.Pos + 4] == X);
+        }
+        if (!Ok)
+          break;
+        Op Fused = R.O == Op::I32Rotl3Xor ? Op::I32Rotl3XorAdd
+                                          : Op::I32Rotl2ShrUXorAdd;
+        std::vector<uint64_t> Chain(Code.begin() + R.Pos + 2,
+                                    Code.begin() + End);
+        Code.erase(Code.begin() + R.Pos, Code.begin() + End);
+        Hist.erase(Hist.begin() + K);
+        for (size_t J = K; J < Hist.size(); ++J)
+          Hist[J].Pos -= 6;
+        LastPos = PrevPos = NoPos; // (the rest of the history stays valid)
+        emit(Fused, {D}, true);
+        Code.insert(Code.end(), Chain.begin(), Chain.end());
+        Code.push_back(B.Slot);
+        return;
+      }
+      if (!R.Movable)
+        break;
+    }
   }
   if (!A.IsConst && TryPair(false))
     return;
