@@ -272,6 +272,24 @@ class Bench:
         return dt, cpu, value
 
 
+def tool_stamp(paths):
+    """mtime and size of each tool, to notice a rebuild during the run."""
+    out = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+            out[p] = f"{datetime.datetime.fromtimestamp(st.st_mtime, datetime.timezone.utc):%Y-%m-%d %H:%M:%S} UTC, {st.st_size} bytes"
+        except OSError:
+            out[p] = "missing"
+    return out
+
+
+def git_head():
+    p = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                       capture_output=True, text=True)
+    return p.stdout.strip() or "?"
+
+
 def geomean(xs):
     xs = [x for x in xs if x]
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
@@ -328,6 +346,11 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="wmc-bench-")
     os.makedirs(work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
+    tools = [b.wmc_cc, b.wmc_opt, b.wmc_run,
+             os.path.join(args.build, "lib", "wmc-clang-ext.so"),
+             os.path.join(args.build, "lib", "wmc-llvm-pass.so")]
+    stamp0 = tool_stamp(tools)
+    head = git_head()
     load = LoadSampler()
     load.start()
     started = datetime.datetime.now(datetime.timezone.utc)
@@ -403,6 +426,8 @@ def main():
         log(f"repetition {rep + 1}/{args.reps} done")
     load.stop.set()
     load.sample()
+    stamp1 = tool_stamp(tools)
+    rebuilt = [os.path.basename(t) for t in tools if stamp0[t] != stamp1[t]]
     finished = datetime.datetime.now(datetime.timezone.utc)
 
     # 4. Checksums: every cell, every repetition, equals native.
@@ -496,6 +521,12 @@ def main():
         "",
         f"Start-up (empty program): {st}.",
         "",
+        f"Source tree: git {head}; {os.path.basename(b.wmc_run)} built "
+        f"{stamp0[b.wmc_run].split(',')[0]}, wmc-opt built "
+        f"{stamp0[b.wmc_opt].split(',')[0]}."
+        + (f" WARNING: rebuilt during the run: {', '.join(rebuilt)}; "
+           "cells measured before and after differ." if rebuilt else ""),
+        "",
         "User + system CPU time of the same runs as a ratio to native's (min of "
         f"{args.reps}; counts JIT and GC threads, less sensitive to load than wall time):",
         "",
@@ -514,6 +545,8 @@ def main():
         "load": ld, "reps": args.reps, "compile_reps": creps,
         "quick": args.quick,
         "native_cc": args.native_cc, "versions": versions,
+        "git": head, "tools_at_start": stamp0, "tools_at_end": stamp1,
+        "rebuilt_during_run": rebuilt,
         "kernels": {k: {"native_s": times[k].get(("native", "native")),
                         "checksum": next(iter(sums[k].get(("native", "native"), {None}))),
                         "memories": nmem.get(k),
