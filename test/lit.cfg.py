@@ -1,5 +1,6 @@
 # lit configuration for wasm-memctl. One folder per component under test/;
-# every tool is reachable through a substitution (see docs/testing.md).
+# every tool is reachable through a substitution (listed below and in
+# test/README.md).
 import os
 import lit.formats
 
