@@ -92,8 +92,19 @@ std::string escapeReason(User *U, Value *V) {
     return "address used by '" + std::string(I->getOpcodeName()) + "'" +
            at(*I);
   }
-  if (isa<GlobalVariable>(U))
-    return "address used in the initializer of '" + U->getName().str() + "'";
+  // A global's initializer, directly or inside a constant array/struct.
+  SmallVector<User *, 8> Work{U};
+  SmallPtrSet<User *, 8> Seen{U};
+  while (!Work.empty()) {
+    User *C = Work.pop_back_val();
+    if (isa<GlobalVariable>(C))
+      return "address used in the initializer of '" + C->getName().str() +
+             "'";
+    if (isa<ConstantAggregate>(C) || isa<ConstantExpr>(C))
+      for (User *Up : C->users())
+        if (Seen.insert(Up).second && Seen.size() < 64)
+          Work.push_back(Up);
+  }
   return "address used in a constant expression";
 }
 

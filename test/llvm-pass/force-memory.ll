@@ -30,6 +30,7 @@ target triple = "wasm32-unknown-wasi"
 ; CHECK: @as_int = internal global i32 10{{$}}
 ; CHECK: @stored_self = internal global ptr null{{$}}
 ; CHECK: @sink = global ptr null
+; CHECK: @in_array = internal global i32 11{{$}}
 
 ; RODATA: @table = internal constant [4 x i16] [i16 1, i16 2, i16 3, i16 4], section ".wmc.ro.table"
 ; RODATA: @buf = internal global [16 x i8] zeroinitializer, section ".wmc.m3.buf"
@@ -52,6 +53,8 @@ target triple = "wasm32-unknown-wasi"
 @as_int = internal global i32 10
 @stored_self = internal global ptr null
 @sink = global ptr null
+@in_array = internal global i32 11
+@table_of_ptrs = global [2 x ptr] [ptr null, ptr @in_array]
 @llvm.used = appending global [1 x ptr] [ptr @used_attr], section "llvm.metadata"
 
 declare void @use(ptr)
@@ -158,4 +161,6 @@ declare ptr @llvm.threadlocal.address.p0(ptr)
 ; REPORT-DAG: wmc-force-memory: kept 'used_attr' in memory 0: marked 'used'
 ; REPORT-DAG: wmc-force-memory: kept 'as_int' in memory 0: address converted to an integer in 'kept'
 ; REPORT-DAG: wmc-force-memory: kept 'stored_self' in memory 0: address stored to memory in 'kept'
-; REPORT: wmc-force-memory: 6 of 18 globals moved to memory 3 (100 bytes)
+; An address inside a constant array of another global's initializer.
+; REPORT-DAG: wmc-force-memory: kept 'in_array' in memory 0: address used in the initializer of 'table_of_ptrs'
+; REPORT: wmc-force-memory: 6 of 20 globals moved to memory 3 (100 bytes)
