@@ -49,6 +49,8 @@ struct Ctrl {
 };
 
 constexpr size_t NoPos = SIZE_MAX;
+/// How many instructions copy hoisting and chain sinking look back over.
+constexpr size_t MaxLookback = 16;
 
 bool immWord(Op O, size_t I);
 
@@ -178,7 +180,8 @@ private:
     trimHist(Code.size());
     size_t K = Hist.size();
     size_t End = Code.size();
-    while (K > 0 && Hist[K - 1].Movable) {
+    // (Bounded walk: compile time stays linear in huge basic blocks.)
+    while (K > 0 && Hist[K - 1].Movable && Hist.size() - K < MaxLookback) {
       const Rec &R = Hist[K - 1];
       bool Conflict = false;
       for (size_t W = R.Pos + 1; W < End && !Conflict; ++W)
@@ -792,7 +795,7 @@ void FuncCompiler::numeric(unsigned Opc) {
   if (O == Op::I32Add && !A.IsConst && !B.IsConst && live() &&
       A.Slot == canon(Vals.size() - 1) && A.T == ValType::I32) {
     trimHist(Code.size());
-    for (size_t K = Hist.size(); K-- > 0;) {
+    for (size_t K = Hist.size(); K-- > 0 && Hist.size() - K <= MaxLookback;) {
       const Rec &R = Hist[K];
       size_t End = K + 1 < Hist.size() ? Hist[K + 1].Pos : Code.size();
       if ((R.O == Op::I32Rotl3Xor || R.O == Op::I32Rotl2ShrUXor) &&
