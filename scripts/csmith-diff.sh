@@ -8,7 +8,9 @@
 #   force   wmc-cc -O2 -mllvm -wmc-force-memory=1 (test flag: every
 #           non-escaping internal global lives in memory 1)
 # and the two modules run on wmc-run and on node 26 (runtime/js/runner.mjs).
-# The five outputs (stdout + exit code) must be identical.
+# The five outputs (stdout + exit code) must be identical. csmith assumes an
+# LP64 host for the type of `L`/`UL` literals, so they are widened to
+# `LL`/`ULL` first (the same program on LP64, the LP64 meaning on wasm32).
 #
 #   scripts/csmith-diff.sh [-n COUNT] [-s FIRST_SEED] [-j JOBS] [--keep DIR]
 #                          [--bin DIR] [--node PATH] [--timeout SECONDS]
@@ -79,6 +81,12 @@ one_seed() {
     echo "$seed skip 0 0 0 0 csmith-failed"
     return
   fi
+  # csmith writes integer literals for an LP64 host: 0xD3C8015BL is a signed
+  # 64-bit long there but an unsigned 32-bit long on wasm32, which changes
+  # usual arithmetic conversions (seed 1306: `x > 1UL` with int64_t x = -1).
+  # Widening every L/UL suffix to LL/ULL is a no-op on the LP64 reference
+  # and gives wasm32 the same semantics.
+  sed -i -E 's/\b(0x[0-9A-Fa-f]+|[0-9]+)UL\b/\1ULL/g; s/\b(0x[0-9A-Fa-f]+|[0-9]+)L\b/\1LL/g' prog.c
   if ! gcc -O1 -w "${inc[@]}" prog.c -o native >native.cc.log 2>&1; then
     echo "$seed skip 0 0 0 0 gcc-failed"
     return
