@@ -317,6 +317,67 @@ private:
     branchTo(Target, P);
   }
 
+  static unsigned copyRunLength(uint64_t Word) {
+    static const Op Runs[] = {Op::Copy,  Op::Copy2, Op::Copy3, Op::Copy4,
+                              Op::Copy5, Op::Copy6, Op::Copy7, Op::Copy8};
+    for (unsigned I = 0; I < 8; ++I)
+      if (Word == opWord(Runs[I]))
+        return I + 1;
+    return 0;
+  }
+  /// A loop's back edge `Instr` (a BrIfI32IncNeImm, the last instruction):
+  /// folds the copy run just before it (executed first, as before) and the
+  /// copy run at the head of loop `T` (executed only when branching; the
+  /// branch then lands after it) into one BrIfI32IncNeImmC<B>_<T>. Both
+  /// runs keep their order relative to the increment, so every path runs
+  /// the same copies in the same order. The fused instruction starts where
+  /// the run before it started, so a branch landing there still runs the
+  /// run first; nothing lands inside it (the run is in Hist: no label
+  /// since, and Hist entries come after every open block's start).
+  void foldLoopCopies(Ctrl &T, size_t Instr) {
+    if (LastPos != Instr || LastOp != Op::BrIfI32IncNeImm ||
+        Code.size() != Instr + 5)
+      return;
+    size_t Start = Instr; // where the fused instruction goes
+    std::vector<uint64_t> Before, Head;
+    if (Hist.size() >= 2 && Hist.back().Pos == Instr &&
+        isCopyRun(Hist[Hist.size() - 2].O)) {
+      size_t P = Hist[Hist.size() - 2].Pos;
+      unsigned N = copyRunLength(Code[P]);
+      if (N != 0 && P + 1 + 2 * N == Instr) {
+        Before.assign(Code.begin() + P + 1, Code.begin() + Instr);
+        Start = P;
+      }
+    }
+    size_t HeadEnd = T.Start;
+    if (T.Start < Start) {
+      unsigned N = copyRunLength(Code[T.Start]);
+      if (N != 0 && T.Start + 1 + 2 * N <= Start) {
+        Head.assign(Code.begin() + T.Start + 1,
+                    Code.begin() + T.Start + 1 + 2 * N);
+        HeadEnd = T.Start + 1 + 2 * N;
+      }
+    }
+    if (Before.empty() && Head.empty())
+      return;
+    // Runs of 1..8 copies padded to an even count with a self-copy.
+    for (std::vector<uint64_t> *V : {&Before, &Head})
+      if (V->size() % 4 != 0)
+        V->insert(V->end(), {(*V)[0], (*V)[0]});
+    unsigned B = (unsigned)Before.size() / 4, Tn = (unsigned)Head.size() / 4;
+    uint64_t A = Code[Instr + 1], K = Code[Instr + 2], C = Code[Instr + 3];
+    Code.resize(Start);
+    trimHist(Start);
+    // BrIfI32IncNeImmC{2B}_{2T}, listed in Ops.def with B major (0_0 absent).
+    unsigned Index = B * 5 + Tn - 1;
+    Code.push_back(opWord((Op)((unsigned)Op::BrIfI32IncNeImmC0_2 + Index)));
+    Code.insert(Code.end(),
+                {A, K, C, (uint64_t)((int64_t)HeadEnd - (int64_t)Start)});
+    Code.insert(Code.end(), Before.begin(), Before.end());
+    Code.insert(Code.end(), Head.begin(), Head.end());
+    LastPos = PrevPos = NoPos;
+  }
+
   Ctrl &labelAt(uint32_t Depth) {
     if (Depth >= Ctrls.size())
       invalid("unknown label " + std::to_string(Depth));
@@ -1172,6 +1233,7 @@ void FuncCompiler::instruction(uint8_t Opc) {
     if (Instr != NoPos) {
       if (T.Kind == KLoop) {
         Code[Word] = (uint64_t)((int64_t)T.Start - (int64_t)Instr);
+        foldLoopCopies(T, Instr);
       } else {
         T.Fixups.push_back({Instr, Word});
       }

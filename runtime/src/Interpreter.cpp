@@ -404,6 +404,51 @@ L_BrIfI32Nez:
   FUSED_INC(LeU, I32, <=)
   FUSED_INC(GeS, S32, >=)
   FUSED_INC(GeU, I32, >=)
+#define CP(I) Fp[P[2 * (I)]] = Fp[P[2 * (I) + 1]];
+#define CP0
+#define CP2 CP(0) CP(1)
+#define CP4 CP2 CP(2) CP(3)
+#define CP6 CP4 CP(4) CP(5)
+#define CP8 CP6 CP(6) CP(7)
+#define INC_COPY(B, T)                                                         \
+  L_BrIfI32IncNeImmC##B##_##T : {                                              \
+    const uint64_t *P = Pc + 5;                                                \
+    CP##B;                                                                     \
+    uint32_t V = S(1).I32 + (uint32_t)Pc[2];                                   \
+    S(1).I32 = V;                                                              \
+    if (V != (uint32_t)Pc[3]) {                                                \
+      P = Pc + 5 + 2 * B;                                                      \
+      CP##T;                                                                   \
+      Pc += (int64_t)Pc[4];                                                    \
+    } else {                                                                   \
+      Pc += 5 + 2 * (B + T);                                                   \
+    }                                                                          \
+    NEXT;                                                                      \
+  }
+  INC_COPY(0, 2)
+  INC_COPY(0, 4)
+  INC_COPY(0, 6)
+  INC_COPY(0, 8)
+  INC_COPY(2, 0)
+  INC_COPY(2, 2)
+  INC_COPY(2, 4)
+  INC_COPY(2, 6)
+  INC_COPY(2, 8)
+  INC_COPY(4, 0)
+  INC_COPY(4, 2)
+  INC_COPY(4, 4)
+  INC_COPY(4, 6)
+  INC_COPY(4, 8)
+  INC_COPY(6, 0)
+  INC_COPY(6, 2)
+  INC_COPY(6, 4)
+  INC_COPY(6, 6)
+  INC_COPY(6, 8)
+  INC_COPY(8, 0)
+  INC_COPY(8, 2)
+  INC_COPY(8, 4)
+  INC_COPY(8, 6)
+  INC_COPY(8, 8)
 L_BrTable: {
   uint64_t I = S(1).I32, N = Pc[2];
   if (I > N)
