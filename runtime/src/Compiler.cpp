@@ -20,6 +20,8 @@
 #include "Reader.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace wmc {
 namespace {
@@ -325,20 +327,28 @@ private:
         return I + 1;
     return 0;
   }
-  /// A loop's back edge `Instr` (a BrIfI32IncNeImm, the last instruction):
-  /// folds the copy run just before it (executed first, as before) and the
-  /// copy run at the head of loop `T` (executed only when branching; the
-  /// branch then lands after it) into one BrIfI32IncNeImmC<B>_<T>. Both
-  /// runs keep their order relative to the increment, so every path runs
-  /// the same copies in the same order. The fused instruction starts where
-  /// the run before it started, so a branch landing there still runs the
-  /// run first; nothing lands inside it (the run is in Hist: no label
-  /// since, and Hist entries come after every open block's start).
+  /// A loop's back edge `Instr` (a BrIfI32IncNeImm, the last instruction)
+  /// becomes one BrIfI32IncNeImmC<B>_<T> that does the copy run just before
+  /// it (`Before`) when falling through, and `Before` then the copy run at
+  /// the head of loop `T` (`Head`, which the branch then skips) when
+  /// branching. The increment's slot is none of the copies', so doing it
+  /// first changes nothing. The fused instruction starts where `Before`
+  /// started, so a branch landing there still runs it first; nothing lands
+  /// inside it (the run is in Hist: no label since).
+  ///
+  /// When the body between the two runs is straight-line (Hist reaches back
+  /// to the loop head: no label, so no branch in or out of it), the taken
+  /// path's copies are merged into one parallel copy and the writes of
+  /// `Before` to locals the body never names are dropped from it: such a
+  /// local is only read again after the loop, and the loop is left only by
+  /// falling through here, where `Before` runs in full. Dropped locals must
+  /// not feed any copy (their value is stale while the loop runs).
   void foldLoopCopies(Ctrl &T, size_t Instr) {
     if (LastPos != Instr || LastOp != Op::BrIfI32IncNeImm ||
         Code.size() != Instr + 5)
       return;
     size_t Start = Instr; // where the fused instruction goes
+    size_t BeforeRec = NoPos;
     std::vector<uint64_t> Before, Head;
     if (Hist.size() >= 2 && Hist.back().Pos == Instr &&
         isCopyRun(Hist[Hist.size() - 2].O)) {
@@ -347,6 +357,7 @@ private:
       if (N != 0 && P + 1 + 2 * N == Instr) {
         Before.assign(Code.begin() + P + 1, Code.begin() + Instr);
         Start = P;
+        BeforeRec = Hist.size() - 2;
       }
     }
     size_t HeadEnd = T.Start;
@@ -360,22 +371,111 @@ private:
     }
     if (Before.empty() && Head.empty())
       return;
-    // Runs of 1..8 copies padded to an even count with a self-copy.
-    for (std::vector<uint64_t> *V : {&Before, &Head})
+    uint64_t A = Code[Instr + 1], K = Code[Instr + 2], C = Code[Instr + 3];
+    // The handler does the increment first: `a` must be in no copy.
+    for (const std::vector<uint64_t> *V : {&Before, &Head})
+      for (uint64_t W : *V)
+        if (W == A)
+          return;
+    std::vector<uint64_t> Taken = Before;
+    Taken.insert(Taken.end(), Head.begin(), Head.end());
+    if (!Before.empty() && !Head.empty())
+      mergeTakenCopies(Before, Head, HeadEnd, BeforeRec, Taken);
+    // Runs padded to an even count with a self-copy.
+    for (std::vector<uint64_t> *V : {&Before, &Taken})
       if (V->size() % 4 != 0)
         V->insert(V->end(), {(*V)[0], (*V)[0]});
-    unsigned B = (unsigned)Before.size() / 4, Tn = (unsigned)Head.size() / 4;
-    uint64_t A = Code[Instr + 1], K = Code[Instr + 2], C = Code[Instr + 3];
+    unsigned B = (unsigned)Before.size() / 4, Tn = (unsigned)Taken.size() / 4;
+    if (B > 4 || Tn > 8)
+      return;
     Code.resize(Start);
     trimHist(Start);
     // BrIfI32IncNeImmC{2B}_{2T}, listed in Ops.def with B major (0_0 absent).
-    unsigned Index = B * 5 + Tn - 1;
+    unsigned Index = B * 9 + Tn - 1;
     Code.push_back(opWord((Op)((unsigned)Op::BrIfI32IncNeImmC0_2 + Index)));
     Code.insert(Code.end(),
                 {A, K, C, (uint64_t)((int64_t)HeadEnd - (int64_t)Start)});
     Code.insert(Code.end(), Before.begin(), Before.end());
-    Code.insert(Code.end(), Head.begin(), Head.end());
+    Code.insert(Code.end(), Taken.begin(), Taken.end());
     LastPos = PrevPos = NoPos;
+  }
+  /// See foldLoopCopies: replaces `Taken` (Before then Head, in order) by
+  /// an equivalent sequence of copies that skips the writes nobody reads,
+  /// if the loop body [HeadEnd, Hist[BeforeRec].Pos) can be checked.
+  void mergeTakenCopies(const std::vector<uint64_t> &Before,
+                        const std::vector<uint64_t> &Head, size_t HeadEnd,
+                        size_t BeforeRec, std::vector<uint64_t> &Taken) {
+    static const std::unordered_map<uint64_t, Op> OpOf = [] {
+      std::unordered_map<uint64_t, Op> M;
+      for (unsigned I = 0; I < (unsigned)Op::NumOps; ++I)
+        M.emplace(opWord((Op)I), (Op)I);
+      return M;
+    }();
+    // The body: Hist must run contiguously from the loop head.
+    size_t First = 0;
+    while (First < BeforeRec && Hist[First].Pos < HeadEnd)
+      ++First;
+    // (First = 1: Hist[0] is the head run; the body must start at HeadEnd.)
+    if (First > 1 || (First == 1 && Hist[0].Pos + 1 + Head.size() != HeadEnd) ||
+        Hist[First].Pos != HeadEnd)
+      return;
+    std::unordered_set<uint64_t> Named; // slot words in the body
+    for (size_t I = First; I < BeforeRec; ++I) {
+      size_t P = Hist[I].Pos, E = Hist[I + 1].Pos;
+      auto It = OpOf.find(Code[P]);
+      if (It == OpOf.end() || E <= P)
+        return;
+      for (size_t W = P + 1; W < E; ++W)
+        if (!immWord(It->second, W - P))
+          Named.insert(Code[W]);
+    }
+    // Dropped: locals `Before` writes that the body does not name and
+    // Head does not write.
+    std::unordered_set<uint64_t> Drop;
+    for (size_t I = 0; I < Before.size(); I += 2)
+      if (Before[I] < NumLocals && !Named.count(Before[I]))
+        Drop.insert(Before[I]);
+    for (size_t I = 0; I < Head.size(); I += 2)
+      Drop.erase(Head[I]);
+    if (Drop.empty())
+      return;
+    // Symbolic run of Taken: which original slot each slot holds.
+    std::unordered_map<uint64_t, uint64_t> Cur;
+    std::vector<uint64_t> Order; // written slots, first write order
+    auto Val = [&](uint64_t S) {
+      auto It = Cur.find(S);
+      return It == Cur.end() ? S : It->second;
+    };
+    for (size_t I = 0; I < Taken.size(); I += 2) {
+      uint64_t From = Val(Taken[I + 1]);
+      if (Drop.count(From))
+        return; // a dropped (stale) value would be read
+      if (!Cur.count(Taken[I]))
+        Order.push_back(Taken[I]);
+      Cur[Taken[I]] = From;
+    }
+    std::vector<std::pair<uint64_t, uint64_t>> Pending;
+    for (uint64_t D : Order)
+      if (!Drop.count(D) && Cur[D] != D)
+        Pending.push_back({D, Cur[D]});
+    // Sequentialise the parallel copy (no temporaries: give up on cycles).
+    std::vector<uint64_t> Out;
+    while (!Pending.empty()) {
+      size_t I = 0;
+      for (; I < Pending.size(); ++I) {
+        bool Read = false;
+        for (size_t J = 0; J < Pending.size() && !Read; ++J)
+          Read = J != I && Pending[J].second == Pending[I].first;
+        if (!Read)
+          break;
+      }
+      if (I == Pending.size())
+        return;
+      Out.push_back(Pending[I].first);
+      Out.push_back(Pending[I].second);
+      Pending.erase(Pending.begin() + I);
+    }
+    Taken = Out;
   }
 
   Ctrl &labelAt(uint32_t Depth) {

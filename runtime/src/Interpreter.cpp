@@ -410,17 +410,22 @@ L_BrIfI32Nez:
 #define CP4 CP2 CP(2) CP(3)
 #define CP6 CP4 CP(4) CP(5)
 #define CP8 CP6 CP(6) CP(7)
+#define CP10 CP8 CP(8) CP(9)
+#define CP12 CP10 CP(10) CP(11)
+#define CP14 CP12 CP(12) CP(13)
+#define CP16 CP14 CP(14) CP(15)
 #define INC_COPY(B, T)                                                         \
   L_BrIfI32IncNeImmC##B##_##T : {                                              \
-    const uint64_t *P = Pc + 5;                                                \
-    CP##B;                                                                     \
     uint32_t V = S(1).I32 + (uint32_t)Pc[2];                                   \
     S(1).I32 = V;                                                              \
+    const uint64_t *P;                                                         \
     if (V != (uint32_t)Pc[3]) {                                                \
       P = Pc + 5 + 2 * B;                                                      \
       CP##T;                                                                   \
       Pc += (int64_t)Pc[4];                                                    \
     } else {                                                                   \
+      P = Pc + 5;                                                              \
+      CP##B;                                                                   \
       Pc += 5 + 2 * (B + T);                                                   \
     }                                                                          \
     NEXT;                                                                      \
@@ -429,26 +434,46 @@ L_BrIfI32Nez:
   INC_COPY(0, 4)
   INC_COPY(0, 6)
   INC_COPY(0, 8)
+  INC_COPY(0, 10)
+  INC_COPY(0, 12)
+  INC_COPY(0, 14)
+  INC_COPY(0, 16)
   INC_COPY(2, 0)
   INC_COPY(2, 2)
   INC_COPY(2, 4)
   INC_COPY(2, 6)
   INC_COPY(2, 8)
+  INC_COPY(2, 10)
+  INC_COPY(2, 12)
+  INC_COPY(2, 14)
+  INC_COPY(2, 16)
   INC_COPY(4, 0)
   INC_COPY(4, 2)
   INC_COPY(4, 4)
   INC_COPY(4, 6)
   INC_COPY(4, 8)
+  INC_COPY(4, 10)
+  INC_COPY(4, 12)
+  INC_COPY(4, 14)
+  INC_COPY(4, 16)
   INC_COPY(6, 0)
   INC_COPY(6, 2)
   INC_COPY(6, 4)
   INC_COPY(6, 6)
   INC_COPY(6, 8)
+  INC_COPY(6, 10)
+  INC_COPY(6, 12)
+  INC_COPY(6, 14)
+  INC_COPY(6, 16)
   INC_COPY(8, 0)
   INC_COPY(8, 2)
   INC_COPY(8, 4)
   INC_COPY(8, 6)
   INC_COPY(8, 8)
+  INC_COPY(8, 10)
+  INC_COPY(8, 12)
+  INC_COPY(8, 14)
+  INC_COPY(8, 16)
 L_BrTable: {
   uint64_t I = S(1).I32, N = Pc[2];
   if (I > N)

@@ -1,10 +1,12 @@
 ;; Loop back edges that close with `i += k; br_if (i != n)` fold the copy
 ;; run before the branch and the copy run at the loop head into the branch
-;; (BrIfI32IncNeImmC*). These loops rotate values through locals the way
+;; (BrIfI32IncNeImmC*), merging them on the taken path and dropping writes
+;; to locals the loop body never names (they are written on loop exit). These loops rotate values through locals the way
 ;; clang's output for SHA-256 does (tees at the head, a local.set chain at
 ;; the bottom, the tee'd temporaries read again after the loop), with runs
-;; of odd and even length, a body that is only the copies, and a first trip
-;; that leaves the loop right away. Expected values: node 26
+;; of odd and even length, a body that is only the copies, a chain that
+;; reads a local it then overwrites, and a first trip that leaves the loop
+;; right away. Expected values: node 26
 ;; (V8) on the same module.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wmc-run --invoke rot6 %t.wasm 1 | FileCheck %s --check-prefix=R1
@@ -14,6 +16,8 @@
 ;; RUN: %wmc-run --invoke rot3 %t.wasm 49 | FileCheck %s --check-prefix=S49
 ;; RUN: %wmc-run --invoke shift %t.wasm 7 | FileCheck %s --check-prefix=T7
 ;; RUN: %wmc-run --invoke shift %t.wasm 9 | FileCheck %s --check-prefix=T9
+;; RUN: %wmc-run --invoke chain %t.wasm 0 | FileCheck %s --check-prefix=C0
+;; RUN: %wmc-run --invoke chain %t.wasm 11 | FileCheck %s --check-prefix=C11
 ;; R1: {{^}}372588509{{$}}
 ;; R2: {{^}}2060344592{{$}}
 ;; R77: {{^}}1188658245{{$}}
@@ -21,6 +25,8 @@
 ;; S49: {{^}}201154{{$}}
 ;; T7: {{^}}70809{{$}}
 ;; T9: {{^}}60509{{$}}
+;; C0: {{^}}705261997{{$}}
+;; C11: {{^}}6005052{{$}}
 (module
   ;; a..h rotate as in SHA-256: t = f(e, f_, g) + h; h=g g=f f=e e=d+t
   ;; d=c c=b b=a a=t+g(a, b, c). Locals 1..8 = a..h, 9..14 = head temps.
@@ -95,4 +101,22 @@
       (br_if 0 (i32.ne (local.tee 4 (i32.add (local.get 4) (i32.const 1)))
                        (i32.const 10))))
     (i32.add (local.get 1)
-      (i32.add (i32.mul (local.get 2) (i32.const 100)) (i32.mul (local.get 3) (i32.const 10000))))))
+      (i32.add (i32.mul (local.get 2) (i32.const 100)) (i32.mul (local.get 3) (i32.const 10000)))))
+  ;; the chain at the bottom reads local 2 before overwriting it, and the
+  ;; body never names 2: its write may not be dropped from the branch's
+  ;; copies while 2 still feeds 3
+  (func (export "chain") (param i32) (result i32)
+    (local i32 i32 i32 i32 i32 i32)
+    (local.set 1 (i32.const 5)) (local.set 2 (i32.const 6)) (local.set 3 (i32.const 9))
+    (local.set 4 (local.get 0))
+    (loop
+      (local.set 6 (i32.add (i32.mul (local.tee 5 (local.get 1)) (i32.const 3))
+                            (i32.xor (local.get 4) (local.get 3))))
+      (local.set 3 (local.get 2))
+      (local.set 2 (local.get 5))
+      (local.set 1 (local.get 6))
+      (br_if 0 (i32.ne (local.tee 4 (i32.add (local.get 4) (i32.const 1)))
+                       (i32.const 12))))
+    (i32.add (i32.add (local.get 1) (i32.mul (local.get 2) (i32.const 1000)))
+             (i32.add (i32.mul (local.get 3) (i32.const 1000000))
+                      (i32.mul (local.get 5) (i32.const 7))))))
