@@ -15,7 +15,7 @@ BUN_VERSION=1.4.5
 APT_PACKAGES=(clang-22 lld-22 llvm-22-dev libclang-22-dev llvm-22-tools
   libc++-22-dev-wasm32 libc++abi-22-dev-wasm32 libclang-rt-22-dev-wasm32
   wasi-libc wabt csmith creduce cmake ninja-build python3 npm
-  libstb-dev nlohmann-json3-dev)
+  libstb-dev nlohmann-json3-dev libcsmith-dev libclang-rt-22-dev)
 
 die() { echo "bootstrap: error: $*" >&2; exit 1; }
 log() { echo "bootstrap: $*"; }
