@@ -485,62 +485,22 @@ L_Copy:
   S(1) = S(2);
   Pc += 3;
   NEXT;
-L_Copy2:
-  S(1) = S(2);
-  S(3) = S(4);
-  Pc += 5;
+  // A run of N copies, in order (a later copy may read an earlier one's
+  // destination); the constant trip count is unrolled by the compiler.
+#define COPY_RUN(N)                                                            \
+  L_Copy##N:                                                                   \
+  for (int C = 0; C < N; ++C)                                                  \
+    S(1 + 2 * C) = S(2 + 2 * C);                                               \
+  Pc += 1 + 2 * N;                                                             \
   NEXT;
-L_Copy3:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  Pc += 7;
-  NEXT;
-L_Copy4:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  S(7) = S(8);
-  Pc += 9;
-  NEXT;
-L_Copy5:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  S(7) = S(8);
-  S(9) = S(10);
-  Pc += 11;
-  NEXT;
-L_Copy6:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  S(7) = S(8);
-  S(9) = S(10);
-  S(11) = S(12);
-  Pc += 13;
-  NEXT;
-L_Copy7:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  S(7) = S(8);
-  S(9) = S(10);
-  S(11) = S(12);
-  S(13) = S(14);
-  Pc += 15;
-  NEXT;
-L_Copy8:
-  S(1) = S(2);
-  S(3) = S(4);
-  S(5) = S(6);
-  S(7) = S(8);
-  S(9) = S(10);
-  S(11) = S(12);
-  S(13) = S(14);
-  S(15) = S(16);
-  Pc += 17;
-  NEXT;
+  COPY_RUN(2)
+  COPY_RUN(3)
+  COPY_RUN(4)
+  COPY_RUN(5)
+  COPY_RUN(6)
+  COPY_RUN(7)
+  COPY_RUN(8)
+#undef COPY_RUN
 #define ROTL32(X, K) ((X << (K & 31)) | (X >> ((32 - (K & 31)) & 31)))
 L_I32Rotl2Xor: {
   uint32_t X = S(2).I32;
