@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #include "Compiler.h"
 #include "Code.h"
+#include "LinearMemory.h"
 #include "Reader.h"
 
 #include <algorithm>
@@ -61,7 +62,8 @@ public:
   FuncCompiler(const Module &M, uint32_t FuncIndex, Reader &R, size_t End,
                const CompileEnv &Env, CompiledFunc &Out)
       : M(M), R(R), End(End), Env(Env), Out(Out), Code(Out.Code),
-        Type(M.Types[M.FuncTypes[FuncIndex]]) {}
+        Type(M.Types[M.FuncTypes[FuncIndex]]),
+        Contiguous(M.NumImportedMemories == 0) {}
 
   void run();
 
@@ -73,6 +75,11 @@ private:
   CompiledFunc &Out;
   std::vector<uint64_t> &Code;
   const FuncType &Type;
+  /// The module defines all its memories, so instantiation places memory k
+  /// at Base_0 + k * ReservationBytes (Store::addMemories): an access to
+  /// memory k is a memory-0 access with that displacement added to its
+  /// 64-bit offset word, and takes every memory-0 fast path.
+  const bool Contiguous;
   std::vector<ValType> Locals;
   std::vector<Entry> Vals;
   std::vector<Ctrl> Ctrls;
@@ -625,7 +632,7 @@ private:
   }
 
   void numeric(unsigned Opc);
-  bool storeRmw(const Entry &A, const Entry &V, ValType T, uint32_t Offset);
+  bool storeRmw(const Entry &A, const Entry &V, ValType T, uint64_t Offset);
   void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
                          size_t &WordOut);
   void endFunctionOrReturn();
@@ -1005,7 +1012,7 @@ void FuncCompiler::numeric(unsigned Opc) {
 /// address, fuses them into NameRmw; if that NameLoad is an f32/f64 add whose
 /// first operand a just-emitted MulLoad produced, into F64/F32MulAddRmw.
 bool FuncCompiler::storeRmw(const Entry &A, const Entry &V, ValType T,
-                            uint32_t Offset) {
+                            uint64_t Offset) {
   uint32_t Canon = canon(Vals.size() + 1);
   if (!live() || V.IsConst || V.Slot != Canon || LastPos == NoPos ||
       LastDstWord != LastPos + 1 || Code[LastDstWord] != V.Slot ||
@@ -1596,13 +1603,15 @@ void FuncCompiler::instruction(uint8_t Opc) {
     Entry A = pop(ValType::I32);
     uint32_t D = result(Types[K]);
     uint64_t X, Y;
-    int Add = MA.Mem == 0 ? lastAdd(A, canon(Vals.size() - 1), X, Y) : 0;
+    bool Fast = MA.Mem == 0 || Contiguous;
+    uint64_t Off = MA.Offset + MA.Mem * LinearMemory::ReservationBytes;
+    int Add = Fast ? lastAdd(A, canon(Vals.size() - 1), X, Y) : 0;
     if (Add)
-      emit((Op)((unsigned)Ops[K] + 2 + Add), {D, X, Y, MA.Offset}, true);
-    else if (MA.Mem == 0 && A.IsConst)
-      emit((Op)((unsigned)Ops[K] + 2), {D, (uint32_t)A.Value + (uint64_t)MA.Offset}, true);
-    else if (MA.Mem == 0)
-      emit(Ops[K], {D, use(A), MA.Offset}, true);
+      emit((Op)((unsigned)Ops[K] + 2 + Add), {D, X, Y, Off}, true);
+    else if (Fast && A.IsConst)
+      emit((Op)((unsigned)Ops[K] + 2), {D, (uint32_t)A.Value + Off}, true);
+    else if (Fast)
+      emit(Ops[K], {D, use(A), Off}, true);
     else
       emit((Op)((unsigned)Ops[K] + 1), {D, use(A), MA.Offset, MA.Mem}, true);
     return;
@@ -1619,18 +1628,20 @@ void FuncCompiler::instruction(uint8_t Opc) {
     MemArg MA = memArg(Natural[K]);
     Entry V = pop(Types[K]);
     Entry A = pop(ValType::I32);
-    if (MA.Mem == 0 && K < 4 && !A.IsConst && storeRmw(A, V, Types[K], MA.Offset))
+    bool Fast = MA.Mem == 0 || Contiguous;
+    uint64_t Off = MA.Offset + MA.Mem * LinearMemory::ReservationBytes;
+    if (Fast && K < 4 && !A.IsConst && storeRmw(A, V, Types[K], Off))
       return;
     uint64_t X, Y;
-    int Add = MA.Mem == 0 && !V.IsConst
+    int Add = Fast && !V.IsConst
                   ? lastAdd(A, canon(Vals.size()), X, Y)
                   : 0;
     if (Add)
-      emit((Op)((unsigned)Ops[K] + 2 + Add), {X, Y, V.Slot, MA.Offset});
-    else if (MA.Mem == 0 && A.IsConst)
-      emit((Op)((unsigned)Ops[K] + 2), {(uint32_t)A.Value + (uint64_t)MA.Offset, use(V)});
-    else if (MA.Mem == 0)
-      emit(Ops[K], {use(A), use(V), MA.Offset});
+      emit((Op)((unsigned)Ops[K] + 2 + Add), {X, Y, V.Slot, Off});
+    else if (Fast && A.IsConst)
+      emit((Op)((unsigned)Ops[K] + 2), {(uint32_t)A.Value + Off, use(V)});
+    else if (Fast)
+      emit(Ops[K], {use(A), use(V), Off});
     else
       emit((Op)((unsigned)Ops[K] + 1), {use(A), use(V), MA.Offset, MA.Mem});
     return;

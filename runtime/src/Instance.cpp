@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sys/mman.h>
 
 namespace wmc {
 
@@ -61,6 +62,29 @@ LinearMemory *Store::addMemory(MemoryType T, std::string &Err) {
     return nullptr;
   Mems.push_back(std::move(M));
   return Mems.back().get();
+}
+
+std::vector<LinearMemory *>
+Store::addMemories(const std::vector<MemoryType> &Ts, std::string &Err) {
+  std::vector<LinearMemory *> Out;
+  uint8_t *P = LinearMemory::reserveSlices(Ts.size(), Err);
+  if (!P)
+    return Out;
+  for (size_t K = 0; K < Ts.size(); ++K) {
+    const MemoryType &T = Ts[K];
+    auto M = LinearMemory::create(
+        T.Lim.Min, T.Lim.HasMax ? T.Lim.Max : LinearMemory::MaxWasmPages,
+        T.Lim.HasMax, Err, P + K * LinearMemory::ReservationBytes);
+    if (!M) { // slices 0..K are owned (and released) already
+      if (K + 1 < Ts.size())
+        munmap(P + (K + 1) * LinearMemory::ReservationBytes,
+               (Ts.size() - K - 1) * LinearMemory::ReservationBytes);
+      return {};
+    }
+    Mems.push_back(std::move(M));
+    Out.push_back(Mems.back().get());
+  }
+  return Out;
 }
 
 static bool limitsMatch(uint64_t ActMin, bool ActHasMax, uint64_t ActMax,
@@ -174,11 +198,19 @@ Instance *Store::instantiate(std::shared_ptr<const Module> MP,
     }
     I.Tables.push_back(addTable(M.Tables[K]));
   }
-  for (size_t K = M.NumImportedMemories; K < M.Memories.size(); ++K) {
-    LinearMemory *Mem = addMemory(M.Memories[K], LinkErr);
-    if (!Mem)
+  if (M.NumImportedMemories == 0 && M.Memories.size() > 1) {
+    // Adjacent reservations: the compiled code reaches memory k through
+    // memory 0's base plus k * ReservationBytes (Compiler.cpp).
+    I.Mems = addMemories(M.Memories, LinkErr);
+    if (I.Mems.empty())
       return nullptr;
-    I.Mems.push_back(Mem);
+  } else {
+    for (size_t K = M.NumImportedMemories; K < M.Memories.size(); ++K) {
+      LinearMemory *Mem = addMemory(M.Memories[K], LinkErr);
+      if (!Mem)
+        return nullptr;
+      I.Mems.push_back(Mem);
+    }
   }
   for (LinearMemory *Mem : I.Mems)
     I.MemBases.push_back(Mem->base());

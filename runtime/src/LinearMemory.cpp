@@ -16,18 +16,24 @@ static LinearMemory *Registry = nullptr;
 std::unique_ptr<LinearMemory> LinearMemory::create(uint64_t MinPages,
                                                    uint64_t MaxPages,
                                                    bool HasMax,
-                                                   std::string &Err) {
+                                                   std::string &Err,
+                                                   uint8_t *Slice) {
   if (MaxPages > MaxWasmPages)
     MaxPages = MaxWasmPages;
   if (MinPages > MaxPages) {
     Err = "memory minimum exceeds maximum";
+    if (Slice)
+      munmap(Slice, ReservationBytes);
     return nullptr;
   }
-  void *P = mmap(nullptr, ReservationBytes, PROT_NONE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (P == MAP_FAILED) {
-    Err = std::string("cannot reserve memory: ") + strerror(errno);
-    return nullptr;
+  void *P = Slice;
+  if (!P) {
+    P = mmap(nullptr, ReservationBytes, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (P == MAP_FAILED) {
+      Err = std::string("cannot reserve memory: ") + strerror(errno);
+      return nullptr;
+    }
   }
   std::unique_ptr<LinearMemory> M(new LinearMemory());
   M->Base = (uint8_t *)P;
@@ -42,6 +48,16 @@ std::unique_ptr<LinearMemory> LinearMemory::create(uint64_t MinPages,
     Registry->Prev = M.get();
   Registry = M.get();
   return M;
+}
+
+uint8_t *LinearMemory::reserveSlices(uint64_t N, std::string &Err) {
+  void *P = mmap(nullptr, N * ReservationBytes, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (P == MAP_FAILED) {
+    Err = std::string("cannot reserve memory: ") + strerror(errno);
+    return nullptr;
+  }
+  return (uint8_t *)P;
 }
 
 LinearMemory::~LinearMemory() {

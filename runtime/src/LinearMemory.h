@@ -38,9 +38,16 @@ public:
   /// Reserves address space and makes `MinPages` accessible (zeroed).
   /// `MaxPages` is the declared maximum (MaxWasmPages if none). Returns
   /// nullptr and sets `Err` on failure.
+  /// With `Slice` (ReservationBytes of PROT_NONE address space the caller
+  /// reserved, see reserveSlices), uses it instead of reserving: the memory
+  /// owns it from then on, also when creation fails.
   static std::unique_ptr<LinearMemory> create(uint64_t MinPages,
                                               uint64_t MaxPages, bool HasMax,
-                                              std::string &Err);
+                                              std::string &Err,
+                                              uint8_t *Slice = nullptr);
+  /// Reserves N adjacent reservations (slice k at result + k *
+  /// ReservationBytes) for create(); nullptr with `Err` set on failure.
+  static uint8_t *reserveSlices(uint64_t N, std::string &Err);
   ~LinearMemory();
   LinearMemory(const LinearMemory &) = delete;
   LinearMemory &operator=(const LinearMemory &) = delete;

@@ -132,6 +132,11 @@ public:
   Global *addGlobal(GlobalType T, Slot V);
   Table *addTable(TableType T);
   LinearMemory *addMemory(MemoryType T, std::string &Err);
+  /// Adds memories for `Ts` in one reservation: memory k's base is the
+  /// first one's + k * LinearMemory::ReservationBytes (the compiler relies
+  /// on it for modules that define all their memories). Empty on failure.
+  std::vector<LinearMemory *> addMemories(const std::vector<MemoryType> &Ts,
+                                          std::string &Err);
 
   /// Links and initialises an instance. Returns nullptr with `LinkErr` set
   /// if an import is missing/incompatible or resources cannot be created
