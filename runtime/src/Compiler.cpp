@@ -1007,7 +1007,8 @@ void FuncCompiler::numeric(unsigned Opc) {
   emit(O, {D, use(A), use(B)}, true);
 }
 
-/// A full-width store to memory 0 of value `V` at address `A` + `Offset`:
+/// A full-width fast-path store (memory 0, or memory k with its block
+/// displacement folded into `Offset`) of value `V` at address `A` + `Offset`:
 /// if `V` is a just-emitted NameLoad (dst, a, addr, k, off) reading the same
 /// address, fuses them into NameRmw; if that NameLoad is an f32/f64 add whose
 /// first operand a just-emitted MulLoad produced, into F64/F32MulAddRmw.
