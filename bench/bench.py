@@ -105,77 +105,67 @@ def children_cpu():
     return r.ru_utime + r.ru_stime
 
 
+def leb(data, i):
+    """Decodes the unsigned LEB128 at data[i]; returns (value, next index)."""
+    r = s = 0
+    while True:
+        b = data[i]
+        i += 1
+        r |= (b & 0x7F) << s
+        s += 7
+        if b < 0x80:
+            return r, i
+
+
+def sections(data):
+    """Yields (id, payload start, payload end) for each section of a module."""
+    i = 8
+    while i < len(data):
+        size, j = leb(data, i + 1)
+        yield data[i], j, j + size
+        i = j + size
+
+
 def memories(path):
     """Number of memories a wasm module defines or imports (sections 2, 5)."""
     data = open(path, "rb").read()
 
-    def leb(i):
-        r = s = 0
-        while True:
-            b = data[i]
-            i += 1
-            r |= (b & 0x7F) << s
-            s += 7
-            if b < 0x80:
-                return r, i
-
     def name(i):
-        n, i = leb(i)
+        n, i = leb(data, i)
         return i + n
 
-    count, i = 0, 8
-    while i < len(data):
-        sid = data[i]
-        size, j = leb(i + 1)
-        end = j + size
+    count = 0
+    for sid, j, _ in sections(data):
         if sid == 5:
-            count += leb(j)[0]
+            count += leb(data, j)[0]
         elif sid == 2:
-            n, j = leb(j)
+            n, j = leb(data, j)
             for _ in range(n):
                 j = name(name(j))
                 kind = data[j]
                 j += 1
                 if kind == 0:          # func: type index
-                    j = leb(j)[1]
-                elif kind == 1:        # table: reftype + limits
-                    j += 1
-                    flags, j = leb(j)
-                    j = leb(j)[1]
-                    if flags & 1:
-                        j = leb(j)[1]
-                elif kind in (2, 5):   # memory (2); 5 = tag, never here
-                    if kind == 2:
+                    j = leb(data, j)[1]
+                elif kind in (1, 2):   # table: reftype + limits; memory: limits
+                    if kind == 1:
+                        j += 1
+                    else:
                         count += 1
-                    flags, j = leb(j)
-                    j = leb(j)[1]
+                    flags, j = leb(data, j)
+                    j = leb(data, j)[1]
                     if flags & 1:
-                        j = leb(j)[1]
+                        j = leb(data, j)[1]
                 elif kind == 3:        # global: valtype + mut
                     j += 2
                 else:
                     raise ValueError(f"{path}: import kind {kind}")
-        i = end
     return count
 
 
 def code_bytes(path):
     """Size of a wasm module's code section (id 10), in bytes."""
     data = open(path, "rb").read()
-    i = 8
-    while i < len(data):
-        sid, j, size, shift = data[i], i + 1, 0, 0
-        while True:
-            b = data[j]
-            j += 1
-            size |= (b & 0x7F) << shift
-            shift += 7
-            if b < 0x80:
-                break
-        if sid == 10:
-            return size
-        i = j + size
-    return 0
+    return next((end - start for sid, start, end in sections(data) if sid == 10), 0)
 
 
 class Bench:
