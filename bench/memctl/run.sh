@@ -16,6 +16,9 @@ head -c "${FILE_MIB}M" /dev/urandom > "$W/data.bin"
 cat "$W/data.bin" > /dev/null # page cache warm, as fd_read would find it
 "$B/bin/wmc-run" --dir "$W::/w" --dir /proc/self::/self "$W/bench.wasm" \
   /w/data.bin "$FILE_MIB" "$TOUCH_MIB"
+# Benchmark 2 again with discard releasing the pages before it returns.
+"$B/bin/wmc-run" --discard=sync --dir /proc/self::/self "$W/bench.wasm" \
+  --discard-only sync "$TOUCH_MIB"
 wat2wasm --enable-multi-memory "$HERE/readheavy.wat" -o "$W/rh.plain.wasm"
 python3 "$HERE/../../test/runtime/memctl/Inputs/addsec.py" "$W/rh.plain.wasm" \
   "$W/rh.wasm" wmc.protections 01 01 01 01 00

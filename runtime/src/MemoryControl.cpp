@@ -6,6 +6,7 @@
 // the JS polyfill (runtime/js/memctl-polyfill.mjs) so outputs agree.
 //===----------------------------------------------------------------------===//
 #include "MemoryControl.h"
+#include "PageReclaimer.h"
 
 #include "wmc_abi.h"
 
@@ -444,9 +445,10 @@ TrapKind Controller::discard(uint32_t K, uint32_t Addr, uint32_t Len) {
       T != TrapKind::None)
     return T;
   uint64_t P = Addr / PageSize, End = ((uint64_t)Addr + Len) / PageSize;
-  // Runs of pages with the same state: anonymous runs are released with
-  // MADV_DONTNEED (they read zero afterwards); file-backed runs would read
-  // the file again, so they are replaced by anonymous zero pages.
+  // Runs of pages with the same state: anonymous runs are detached for the
+  // reclaimer thread (PageReclaimer.h; large runs) or released with
+  // MADV_DONTNEED (they read zero afterwards either way); file-backed runs
+  // would read the file again, so they are replaced by anonymous zero pages.
   while (P < End) {
     uint8_t B = St->Pages[P];
     uint64_t Q = P + 1;
@@ -455,7 +457,8 @@ TrapKind Controller::discard(uint32_t K, uint32_t Addr, uint32_t Len) {
     uint64_t Off = P * PageSize, N = (Q - P) * PageSize;
     bool Ok = (B & FileBacked)
                   ? replaceAnonymous(*St, Off, N, (uint8_t)(B & ~FileBacked))
-                  : madvise(St->Mem->base() + Off, N, MADV_DONTNEED) == 0;
+                  : PageReclaimer::detach(St->Mem->base() + Off, N) ||
+                        madvise(St->Mem->base() + Off, N, MADV_DONTNEED) == 0;
     if (!Ok) {
       setHostTrapDetail(std::string("discard: host call failed: ") +
                         strerror(errno));

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "MemoryControl.h"
 #include "Module.h"
+#include "PageReclaimer.h"
 #include "Runtime.h"
 #include "wmc_abi.h"
 
@@ -50,6 +51,10 @@ const char *Usage =
     "  --describe            print the module's memories (index, name,\n"
     "                        limits, flags, data segments, protected ranges)\n"
     "                        and exit\n"
+    "  --discard=async|sync  how discard.<k> releases large ranges: async\n"
+    "                        (default) detaches the pages and frees them on a\n"
+    "                        background thread; sync frees them before the\n"
+    "                        call returns (see docs/memory-control.md)\n"
     "  --invoke NAME         call export NAME instead of _start; the args\n"
     "                        after the module are its parameters; results are\n"
     "                        printed one per line\n"
@@ -212,6 +217,13 @@ static int runMain(int Argc, char **Argv) {
     }
     if (A == "--describe") {
       Describe = true;
+      continue;
+    }
+    if (A == "--discard" || A.rfind("--discard=", 0) == 0) {
+      std::string V = Value("--discard");
+      if (V != "async" && V != "sync")
+        usageError("--discard expects 'async' or 'sync', got '" + V + "'");
+      memctl::PageReclaimer::setEnabled(V == "async");
       continue;
     }
     if (A == "--invoke" || A.rfind("--invoke=", 0) == 0) {
