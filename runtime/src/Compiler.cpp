@@ -21,6 +21,7 @@
 #include "Reader.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,6 +57,7 @@ constexpr size_t NoPos = SIZE_MAX;
 constexpr size_t MaxLookback = 16;
 
 bool immWord(Op O, size_t I);
+const char *opShape(Op O);
 
 class FuncCompiler {
 public:
@@ -85,6 +87,7 @@ private:
   std::vector<Ctrl> Ctrls;
   uint32_t NumLocals = 0;
   uint32_t MaxHeight = 0;
+  uint32_t ExtraSlots = 0; ///< frame slots needed by renamed loops' scratch
   size_t InstrOff = 0;
   // Peephole state: the last emitted instruction, if nothing (no label)
   // was placed after it.
@@ -485,6 +488,449 @@ private:
     Taken = Out;
   }
 
+  /// Loop renaming (modulo variable expansion). A straight-line loop body
+  /// closed by `a += k; br_if (a != n)` whose back edge only moves values
+  /// between slots (the copy run before the branch, the copy run at the
+  /// loop head, copies inside the body) is unrolled U times (U <= 8) and
+  /// the copies are done by renaming instead: copy i of the body reads each
+  /// slot where its value lives after the copies of the copies before it,
+  /// and writes each result into a slot whose value nothing reads any more
+  /// (its own slot if that is free). Every copy i ends with the increment
+  /// and a branch out when the count is reached (BrIfI32IncEqImm, to a stub
+  /// that puts every local's value back into the local's own slot, does the
+  /// exit path's copy run and jumps past the loop); copy U-1 branches back,
+  /// putting values back first if the renaming has not come round to the
+  /// identity (U is chosen so that it has, where possible). Wasm semantics
+  /// allow this: only the locals' values at the loop's exits are observable
+  /// (a trap ends the invocation; memory and globals are not renamed), and
+  /// a straight-line body (no label since the loop head) has no branch in
+  /// or out but the one closing it. Returns false (nothing changed) when a
+  /// precondition fails or renaming saves nothing.
+  bool renameLoop(Ctrl &T, size_t Instr) {
+    if (LastPos != Instr || LastOp != Op::BrIfI32IncNeImm ||
+        Code.size() != Instr + 5 || !T.Params.empty() ||
+        Vals.size() != T.Height || Hist.empty() || Hist.back().Pos != Instr ||
+        Hist[0].Pos != T.Start)
+      return false;
+    uint64_t A = Code[Instr + 1], K = Code[Instr + 2], C = Code[Instr + 3];
+    const uint64_t TempBase = NumLocals + T.Height; // slots >= are temps
+    // Head run, body, Before run (the body must be Hist[First..BeforeRec)).
+    size_t First = 0, HeadEnd = T.Start, BodyEndRec = Hist.size() - 1;
+    std::vector<uint64_t> Head, Before;
+    if (isCopyRun(Hist[0].O) && Hist.size() > 1) {
+      Head.assign(Code.begin() + Hist[0].Pos + 1, Code.begin() + Hist[1].Pos);
+      HeadEnd = Hist[1].Pos;
+      First = 1;
+    }
+    if (BodyEndRec > First && isCopyRun(Hist[BodyEndRec - 1].O)) {
+      --BodyEndRec;
+      Before.assign(Code.begin() + Hist[BodyEndRec].Pos + 1,
+                    Code.begin() + Instr);
+    }
+    if (BodyEndRec <= First || BodyEndRec - First > 48)
+      return false;
+    // The body as sub-operations (reads happen before the write).
+    struct SubOp {
+      size_t Instr;               ///< index into Body
+      std::vector<size_t> Reads;  ///< word indices into Body[Instr].Words
+      size_t Write = SIZE_MAX;    ///< word index of the written slot
+      bool IsCopy = false;
+    };
+    struct BodyInstr {
+      Op O;
+      std::vector<uint64_t> Words; // operands
+      std::string Kinds;           // per word: W, R or I
+    };
+    std::vector<BodyInstr> Body;
+    std::vector<SubOp> Subs;
+    std::unordered_set<uint64_t> PoolSet;
+    auto Named = [&](uint64_t S) {
+      if (S == A)
+        return false;
+      PoolSet.insert(S);
+      return true;
+    };
+    for (size_t I = First; I < BodyEndRec; ++I) {
+      size_t P = Hist[I].Pos, E = Hist[I + 1].Pos;
+      const char *Shape = opShape(Hist[I].O);
+      if (!Shape || E <= P || opWord(Hist[I].O) != Code[P])
+        return false;
+      BodyInstr B{Hist[I].O, std::vector<uint64_t>(Code.begin() + P + 1,
+                                                   Code.begin() + E), ""};
+      bool Copy = isCopyRun(B.O);
+      SubOp Cur;
+      Cur.Instr = Body.size();
+      Cur.IsCopy = Copy;
+      for (const char *Ch = Shape; *Ch; ++Ch) {
+        if (*Ch == '|') {
+          Subs.push_back(Cur);
+          Cur = SubOp();
+          Cur.Instr = Body.size();
+          Cur.IsCopy = Copy;
+          continue;
+        }
+        size_t W = B.Kinds.size();
+        if (W >= B.Words.size())
+          return false;
+        B.Kinds.push_back(*Ch);
+        if (*Ch == 'I')
+          continue;
+        if (!Named(B.Words[W])) {
+          if (*Ch == 'W')
+            return false; // the body writes the counter
+          if (Copy)
+            return false;
+        }
+        if (*Ch == 'R')
+          Cur.Reads.push_back(W);
+        else
+          Cur.Write = W;
+      }
+      if (B.Kinds.size() != B.Words.size())
+        return false;
+      Subs.push_back(Cur);
+      Body.push_back(std::move(B));
+    }
+    if ((!Head.empty() && Code[T.Start] != opWord(Hist[0].O)) ||
+        (!Before.empty() && Code[Hist[BodyEndRec].Pos] !=
+                                opWord(Hist[BodyEndRec].O)))
+      return false;
+    for (const std::vector<uint64_t> *V : {&Head, &Before})
+      for (uint64_t W : *V)
+        if (!Named(W))
+          return false; // a copy names the counter
+    // Liveness of slots (not values) over the body. Live after the body:
+    // whatever the exit path (Before) or the taken path (Before, Head)
+    // moves into a local, plus every slot those runs read.
+    auto Apply = [](std::unordered_map<uint64_t, uint64_t> &Map,
+                    const std::vector<uint64_t> &Run) {
+      for (size_t I = 0; I + 1 < Run.size(); I += 2) {
+        auto It = Map.find(Run[I + 1]);
+        uint64_t V = It == Map.end() ? Run[I + 1] : It->second;
+        Map[Run[I]] = V;
+      }
+    };
+    std::vector<uint64_t> Pool(PoolSet.begin(), PoolSet.end());
+    std::sort(Pool.begin(), Pool.end());
+    if (Pool.size() > 64) // (bounds the compile time with the body size)
+      return false;
+    std::unordered_set<uint64_t> Live;
+    {
+      std::unordered_map<uint64_t, uint64_t> Exit, Taken;
+      Apply(Exit, Before);
+      Apply(Taken, Before);
+      Apply(Taken, Head);
+      for (uint64_t S : Pool)
+        if (S < TempBase) {
+          auto E = Exit.find(S), Tk = Taken.find(S);
+          Live.insert(E == Exit.end() ? S : E->second);
+          Live.insert(Tk == Taken.end() ? S : Tk->second);
+        }
+    }
+    std::vector<std::unordered_set<uint64_t>> LiveAfter(Subs.size());
+    for (size_t I = Subs.size(); I-- > 0;) {
+      LiveAfter[I] = Live;
+      const SubOp &S = Subs[I];
+      const BodyInstr &B = Body[S.Instr];
+      if (S.Write != SIZE_MAX)
+        Live.erase(B.Words[S.Write]);
+      for (size_t W : S.Reads)
+        Live.insert(B.Words[W]);
+    }
+    for (uint64_t S : Live)
+      if (S >= TempBase)
+        return false; // a temporary read before it is written
+    const std::unordered_set<uint64_t> LiveIn = Live;
+    // Home slots (may hold any value): live at the head or written by the
+    // body. Classes: slots linked by a copy.
+    std::vector<uint64_t> Homes;
+    {
+      std::unordered_set<uint64_t> H(LiveIn.begin(), LiveIn.end());
+      for (const SubOp &S : Subs)
+        if (S.Write != SIZE_MAX && !S.IsCopy)
+          H.insert(Body[S.Instr].Words[S.Write]);
+      for (uint64_t X : Pool)
+        if (H.count(X))
+          Homes.push_back(X);
+    }
+    std::unordered_map<uint64_t, uint64_t> Parent;
+    std::function<uint64_t(uint64_t)> ClassOf = [&](uint64_t X) {
+      auto It = Parent.find(X);
+      if (It == Parent.end() || It->second == X)
+        return X;
+      return It->second = ClassOf(It->second);
+    };
+    auto Link = [&](uint64_t X, uint64_t Y) {
+      X = ClassOf(X);
+      Y = ClassOf(Y);
+      if (X != Y)
+        Parent[X] = Y;
+    };
+    for (const std::vector<uint64_t> *V : {&Head, &Before})
+      for (size_t I = 0; I + 1 < V->size(); I += 2)
+        Link((*V)[I], (*V)[I + 1]);
+    for (const SubOp &S : Subs)
+      if (S.IsCopy)
+        Link(Body[S.Instr].Words[S.Write], Body[S.Instr].Words[S.Reads[0]]);
+
+    // Symbolic execution: Val[slot] = value id, Loc[value] = physical slot.
+    // Scratch slots above every slot in use: the first breaks put-back
+    // cycles, the others hold values when no slot of the body is free.
+    const uint32_t CycleTmp = NumLocals + MaxHeight + 1;
+    const uint32_t ScratchFirst = CycleTmp + 1;
+    uint32_t ScratchNext = ScratchFirst;
+    struct Sim {
+      std::unordered_map<uint64_t, size_t> Val;
+      std::vector<uint64_t> Loc;
+      std::unordered_map<uint64_t, size_t> Touch; ///< slot -> last use
+      size_t Clock = 0;
+    };
+    Sim St;
+    auto Reset = [&] {
+      St = Sim();
+      for (uint64_t S : Pool) {
+        St.Val[S] = St.Loc.size();
+        St.Loc.push_back(S);
+      }
+      ScratchNext = ScratchFirst;
+    };
+    int Heur = 0;
+    auto LocOf = [&](uint64_t S) {
+      auto It = St.Val.find(S);
+      return It == St.Val.end() ? S : St.Loc[It->second];
+    };
+    auto ApplyCopies = [&](const std::vector<uint64_t> &Run) {
+      for (size_t I = 0; I + 1 < Run.size(); I += 2)
+        St.Val[Run[I]] = St.Val.at(Run[I + 1]);
+    };
+    // One copy of the body; `Emit` receives the renamed instructions.
+    auto Iterate = [&](std::vector<uint64_t> *Emit) {
+      size_t SI = 0;
+      for (size_t BI = 0; BI < Body.size(); ++BI) {
+        const BodyInstr &B = Body[BI];
+        std::vector<uint64_t> Words = B.Words;
+        for (; SI < Subs.size() && Subs[SI].Instr == BI; ++SI) {
+          const SubOp &S = Subs[SI];
+          ++St.Clock;
+          for (size_t W : S.Reads) {
+            Words[W] = LocOf(B.Words[W]);
+            St.Touch[Words[W]] = St.Clock;
+          }
+          if (S.Write == SIZE_MAX)
+            continue;
+          uint64_t D = B.Words[S.Write];
+          if (S.IsCopy) {
+            St.Val[D] = St.Val.at(B.Words[S.Reads[0]]);
+            continue;
+          }
+          // Where D's value is, if it dies here (an update in place);
+          // else a free slot of the body's own slots (live at the head or
+          // written by the body), those of D's class first (slots linked
+          // by copies: a chain of values rotating through locals), then
+          // by Heur (0: least recently used first, 1: most recently,
+          // 2: lowest). With least recently used first, a rotation of n
+          // locals comes round to the identity after n copies of the body.
+          // Busy: slots holding a value some other slot still needs.
+          std::unordered_set<uint64_t> Busy;
+          for (uint64_t Y : LiveAfter[SI])
+            if (Y != D)
+              Busy.insert(LocOf(Y));
+          auto Free = [&](uint64_t X) { return !Busy.count(X) && X != A; };
+          uint64_t P = NoPos;
+          uint64_t Cur = LocOf(D);
+          if (Free(Cur))
+            P = Cur;
+          auto Key = [&](uint64_t X) {
+            auto It = St.Touch.find(X);
+            int64_t T = It == St.Touch.end() ? -1 : (int64_t)It->second;
+            int64_t Ord = Heur == 0 ? T : Heur == 1 ? -T : (int64_t)X;
+            return std::make_pair(ClassOf(X) == ClassOf(D) ? 0 : 1, Ord);
+          };
+          for (uint64_t X : Homes)
+            if (P != Cur && Free(X) &&
+                (P == NoPos || Key(X) < Key(P)))
+              P = X;
+          for (uint64_t X = ScratchFirst; X < ScratchNext && P == NoPos; ++X)
+            if (Free(X))
+              P = X;
+          if (P == NoPos) {
+            if (ScratchNext - ScratchFirst >= 8)
+              return false;
+            P = ScratchNext++;
+          }
+          St.Val[D] = St.Loc.size();
+          St.Loc.push_back(P);
+          St.Touch[P] = St.Clock;
+          Words[S.Write] = P;
+        }
+        if (Emit && !isCopyRun(B.O)) {
+          Emit->push_back(opWord(B.O));
+          Emit->insert(Emit->end(), Words.begin(), Words.end());
+        }
+      }
+      return true;
+    };
+    // Copies that put every local's value (LiveInOnly: every slot live at
+    // the loop head) back in its own slot after copy run `Run`, as (dst,
+    // src) pairs in an order that works (a cycle goes through a scratch
+    // slot). Temporaries are dead at the exits (nothing is left on the
+    // operand stack above the loop).
+    auto PutBack = [&](const std::vector<uint64_t> &Run, bool LiveInOnly,
+                       std::vector<uint64_t> &Out) {
+      Sim Saved = St;
+      ApplyCopies(Run);
+      std::vector<std::pair<uint64_t, uint64_t>> Pending;
+      for (uint64_t S : Pool) {
+        if (LiveInOnly ? !LiveIn.count(S) : S >= TempBase)
+          continue;
+        uint64_t P = LocOf(S);
+        if (P != S)
+          Pending.push_back({S, P});
+      }
+      St = Saved;
+      Out.clear();
+      while (!Pending.empty()) {
+        size_t I = 0;
+        for (; I < Pending.size(); ++I) {
+          bool Read = false;
+          for (size_t J = 0; J < Pending.size() && !Read; ++J)
+            Read = J != I && Pending[J].second == Pending[I].first;
+          if (!Read)
+            break;
+        }
+        if (I == Pending.size()) { // only cycles left: break one
+          uint64_t Src = Pending[0].second;
+          Out.insert(Out.end(), {CycleTmp, Src});
+          for (auto &[D, S] : Pending)
+            if (S == Src)
+              S = CycleTmp;
+          continue;
+        }
+        Out.insert(Out.end(), {Pending[I].first, Pending[I].second});
+        Pending.erase(Pending.begin() + I);
+      }
+    };
+    // Choose U: the first count of copies after which no value needs
+    // putting back, else the fewest put-back copies per iteration.
+    constexpr unsigned MaxUnroll = 8;
+    size_t BodyWords = 0;
+    for (const BodyInstr &B : Body)
+      BodyWords += isCopyRun(B.O) ? 0 : 1 + B.Words.size();
+    unsigned BestU = 0;
+    int BestHeur = 0;
+    double BestCost = 1e9;
+    for (Heur = 0; Heur < 3 && BestCost > 0; ++Heur) {
+      Reset();
+      for (unsigned U = 1; U <= MaxUnroll && U * BodyWords <= 2048; ++U) {
+        if (!Iterate(nullptr))
+          break;
+        std::vector<uint64_t> Back;
+        ApplyCopies(Before);
+        ApplyCopies(Head);
+        PutBack({}, true, Back);
+        double Cost = (double)(Back.size() / 2) / U;
+        if (Back.size() / 2 <= 16 && Cost < BestCost) {
+          BestCost = Cost;
+          BestU = U;
+          BestHeur = Heur;
+        }
+        if (Back.empty())
+          break;
+      }
+    }
+    Heur = BestHeur;
+    // Worth it only if renaming saves copies on the taken path.
+    size_t Copies = (Before.size() + Head.size()) / 2;
+    for (const BodyInstr &B : Body)
+      if (isCopyRun(B.O))
+        Copies += B.Words.size() / 2;
+    if (BestU < 2 || BestCost * 2 >= (double)Copies)
+      return false;
+    // Emit.
+    Reset();
+    std::vector<uint64_t> NewCode;
+    std::vector<std::vector<uint64_t>> Stubs;
+    std::vector<size_t> ExitBranch; // NewCode index of each early exit
+    std::vector<uint64_t> Back, LastExit;
+    for (unsigned U = 0; U < BestU; ++U) {
+      if (!Iterate(&NewCode))
+        return false;
+      std::vector<uint64_t> Exit;
+      PutBack(Before, false, Exit);
+      if (U + 1 < BestU) {
+        ExitBranch.push_back(NewCode.size());
+        NewCode.insert(NewCode.end(),
+                       {opWord(Op::BrIfI32IncEqImm), A, K, C, 0});
+        Stubs.push_back(Exit);
+        ApplyCopies(Before);
+        ApplyCopies(Head);
+        continue;
+      }
+      LastExit = Exit;
+      ApplyCopies(Before);
+      ApplyCopies(Head);
+      PutBack({}, true, Back);
+    }
+    if (Back.size() / 2 > 16)
+      return false; // (the choice above saw no more than 16)
+    uint32_t ScratchEnd = ScratchNext; // (frame slots: also CycleTmp's)
+    // Rebuild the code from the end of the head run.
+    Code.resize(HeadEnd);
+    for (size_t &E : ExitBranch)
+      E += HeadEnd;
+    Code.insert(Code.end(), NewCode.begin(), NewCode.end());
+    size_t BackPos = Code.size();
+    if (Back.empty()) {
+      Code.insert(Code.end(), {opWord(Op::BrIfI32IncNeImm), A, K, C,
+                               (uint64_t)((int64_t)HeadEnd - (int64_t)BackPos)});
+    } else {
+      if (Back.size() % 4 != 0)
+        Back.insert(Back.end(), {Back[0], Back[0]});
+      unsigned Tn = (unsigned)Back.size() / 4;
+      Code.push_back(opWord((Op)((unsigned)Op::BrIfI32IncNeImmC0_2 + Tn - 1)));
+      Code.insert(Code.end(),
+                  {A, K, C, (uint64_t)((int64_t)HeadEnd - (int64_t)BackPos)});
+      Code.insert(Code.end(), Back.begin(), Back.end());
+    }
+    std::vector<size_t> ToEnd; // Br instructions jumping past the stubs
+    auto EmitCopies = [&](const std::vector<uint64_t> &Run) {
+      static const Op Runs[] = {Op::Copy,  Op::Copy2, Op::Copy3, Op::Copy4,
+                                Op::Copy5, Op::Copy6, Op::Copy7, Op::Copy8};
+      for (size_t I = 0; I < Run.size(); I += 16) {
+        size_t N = std::min<size_t>(Run.size() - I, 16);
+        Code.push_back(opWord(Runs[N / 2 - 1]));
+        Code.insert(Code.end(), Run.begin() + I, Run.begin() + I + N);
+      }
+    };
+    EmitCopies(LastExit);
+    bool AnyStub = false;
+    for (const std::vector<uint64_t> &S : Stubs)
+      AnyStub |= !S.empty();
+    if (AnyStub) {
+      ToEnd.push_back(Code.size());
+      Code.insert(Code.end(), {opWord(Op::Br), 0});
+    }
+    for (size_t I = 0; I < Stubs.size(); ++I) {
+      if (Stubs[I].empty()) {
+        ToEnd.push_back(ExitBranch[I]); // straight past the loop
+        continue;
+      }
+      Code[ExitBranch[I] + 4] =
+          (uint64_t)((int64_t)Code.size() - (int64_t)ExitBranch[I]);
+      EmitCopies(Stubs[I]);
+      ToEnd.push_back(Code.size());
+      Code.insert(Code.end(), {opWord(Op::Br), 0});
+    }
+    for (size_t P : ToEnd) {
+      size_t W = Code[P] == opWord(Op::Br) ? P + 1 : P + 4;
+      Code[W] = (uint64_t)((int64_t)Code.size() - (int64_t)P);
+    }
+    ExtraSlots = std::max(ExtraSlots, ScratchEnd);
+    Hist.clear();
+    LastPos = PrevPos = NoPos;
+    return true;
+  }
+
   Ctrl &labelAt(uint32_t Depth) {
     if (Depth >= Ctrls.size())
       invalid("unknown label " + std::to_string(Depth));
@@ -790,6 +1236,52 @@ bool immWord(Op O, size_t I) {
     return I == 5;
   default:
     return false;
+  }
+}
+
+/// Operand shape of instruction `O` for loop renaming (renameLoop): one
+/// letter per operand word, W = slot written, R = slot read, I = immediate;
+/// `|` separates sub-operations done in order (within one, every read
+/// happens before the write). nullptr: not renamable (branches, calls,
+/// table/memory management).
+const char *opShape(Op O) {
+  static const char *const Shapes[] = {
+#define OP(Name) nullptr,
+#define UN(Name, Opc, In, Out, Expr) "WR",
+#define BIN(Name, Opc, In, Out, Expr) "WRR", "WRI", "WRRII",
+#define LOAD(Name, Opc, WT, Out, CType) "WRI", "WRII", "WI", "WRRI", "WRII",
+#define STORE(Name, Opc, WT, In, CType) "RRI", "RRII", "IR", "RRRI", "RIRI",
+#define RMW(Name) "RRII",
+#define PAIR(F, Sd) "WRRR", "WRIR", "WRRI", "WRII",
+#include "Ops.def"
+  };
+  static_assert(sizeof(Shapes) / sizeof(Shapes[0]) == (size_t)Op::NumOps);
+  switch (O) {
+  case Op::Copy: return "WR";
+  case Op::Copy2: return "WR|WR";
+  case Op::Copy3: return "WR|WR|WR";
+  case Op::Copy4: return "WR|WR|WR|WR";
+  case Op::Copy5: return "WR|WR|WR|WR|WR";
+  case Op::Copy6: return "WR|WR|WR|WR|WR|WR";
+  case Op::Copy7: return "WR|WR|WR|WR|WR|WR|WR";
+  case Op::Copy8: return "WR|WR|WR|WR|WR|WR|WR|WR";
+  case Op::Const: return "WI";
+  case Op::Select: return "WRRR";
+  case Op::GlobalGet: return "WI";
+  case Op::GlobalSet: return "IR";
+  case Op::I64ExtendI32U:
+  case Op::RefIsNull: return "WR";
+  case Op::F64MulAddRmw:
+  case Op::F32MulAddRmw: return "RIIRRII";
+  case Op::I32Rotl2Xor: return "WRII";
+  case Op::I32Rotl3Xor:
+  case Op::I32Rotl2ShrUXor: return "WRIII";
+  case Op::I32Rotl3XorAdd:
+  case Op::I32Rotl2ShrUXorAdd: return "WRIIIR";
+  case Op::I32AddLoadX: return "WRRRI";
+  case Op::I32Add2: return "WRR|WRR";
+  case Op::I32AddImm2: return "WRI|WRI";
+  default: return Shapes[(unsigned)O];
   }
 }
 
@@ -1212,7 +1704,7 @@ void FuncCompiler::run() {
   }
   if (R.offset() != End)
     R.fail("section size mismatch (operators after function end)");
-  Out.FrameSlots = NumLocals + MaxHeight + 1;
+  Out.FrameSlots = std::max(NumLocals + MaxHeight + 1, ExtraSlots);
 }
 
 void FuncCompiler::instruction(uint8_t Opc) {
@@ -1341,7 +1833,8 @@ void FuncCompiler::instruction(uint8_t Opc) {
     if (Instr != NoPos) {
       if (T.Kind == KLoop) {
         Code[Word] = (uint64_t)((int64_t)T.Start - (int64_t)Instr);
-        foldLoopCopies(T, Instr);
+        if (!renameLoop(T, Instr))
+          foldLoopCopies(T, Instr);
       } else {
         T.Fixups.push_back({Instr, Word});
       }
