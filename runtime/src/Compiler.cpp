@@ -1067,8 +1067,36 @@ private:
     Y = Code[LastPos + 3];
     int Kind = LastOp == Op::I32Add ? 1 : 2;
     Code.resize(LastPos);
-    LastPos = PrevPos = NoPos;
+    // The instruction before the add is the last one again (adjacent: the
+    // access goes where the add was), so the access's user sees it as
+    // PrevPos (I32Add2Load).
+    LastPos = PrevPos;
+    LastOp = PrevOp;
+    LastDstWord = NoPos;
+    PrevPos = NoPos;
     return Kind;
+  }
+
+  /// i32.add of a memory operand to `Tmp`, the result of an I32AddLoad just
+  /// emitted (LastPos, the instruction before the load just removed) that
+  /// nothing else reads (the canonical slot of height `H`, consumed here):
+  /// turns that I32AddLoad into I32Add2LoadX writing the canonical slot of
+  /// `H` (the caller's result slot) and returns true; the caller appends
+  /// the second address (x, y, off; I32Add2Load: retag, addr, k, off).
+  bool addLoadChain(uint64_t Tmp, size_t H) {
+    if (!live() || LastPos == NoPos || LastOp != Op::I32AddLoad ||
+        Code.size() != LastPos + 6 || Tmp != canon(H) ||
+        Code[LastPos + 1] != Tmp || Code[LastPos] != opWord(Op::I32AddLoad))
+      return false;
+    Code[LastPos] = opWord(Op::I32Add2LoadX);
+    Code[LastPos + 1] = canon(H); // (the result goes where Tmp was)
+    trimHist(LastPos + 1);
+    Hist.back().O = Op::I32Add2LoadX;
+    Hist.back().Movable = true;
+    LastOp = Op::I32Add2LoadX;
+    LastDstWord = LastPos + 1;
+    PrevPos = NoPos;
+    return true;
   }
 
   /// Pushes the result of an instruction and returns its slot.
@@ -1273,12 +1301,18 @@ const char *opShape(Op O) {
   case Op::RefIsNull: return "WR";
   case Op::F64MulAddRmw:
   case Op::F32MulAddRmw: return "RIIRRII";
+  case Op::F64MulAddRmwAdd2:
+  case Op::F32MulAddRmwAdd2: return "WRR|WRR|RIIRRII";
+  case Op::F64MulAddRmwAddImm:
+  case Op::F32MulAddRmwAddImm: return "WRI|RIIRRII";
   case Op::I32Rotl2Xor: return "WRII";
   case Op::I32Rotl3Xor:
   case Op::I32Rotl2ShrUXor: return "WRIII";
   case Op::I32Rotl3XorAdd:
   case Op::I32Rotl2ShrUXorAdd: return "WRIIIR";
   case Op::I32AddLoadX: return "WRRRI";
+  case Op::I32Add2Load: return "WRRIIRII";
+  case Op::I32Add2LoadX: return "WRRIIRRI";
   case Op::I32Add2: return "WRR|WRR";
   case Op::I32AddImm2: return "WRI|WRI";
   default: return Shapes[(unsigned)O];
@@ -1414,6 +1448,10 @@ void FuncCompiler::numeric(unsigned Opc) {
       LastPos = PrevPos;
       LastOp = PrevOp;
       PrevPos = NoPos;
+      if (addLoadChain(Other, Vals.size() - 1)) { // (SHA-2: K[i] + W[i])
+        Code.insert(Code.end(), {X, Y, Off});
+        return;
+      }
       emit(Op::I32AddLoadX, {D, Other, X, Y, Off}, true);
       return;
     }
@@ -1428,6 +1466,12 @@ void FuncCompiler::numeric(unsigned Opc) {
     LastPos = PrevPos;
     LastOp = PrevOp;
     PrevPos = NoPos;
+    if (O == Op::I32Add && !A.IsConst &&
+        addLoadChain(A.Slot, Vals.size() - 1)) {
+      Code[LastPos] = opWord(Op::I32Add2Load);
+      Code.insert(Code.end(), {Addr, K, Off});
+      return;
+    }
     emit((Op)((unsigned)O + 2), {D, use(A), Addr, K, Off}, true);
     return;
   }
@@ -1532,8 +1576,31 @@ bool FuncCompiler::storeRmw(const Entry &A, const Entry &V, ValType T,
              KB = Code[PrevPos + 4], OffB = Code[PrevPos + 5];
     Code.resize(PrevPos);
     LastPos = PrevPos = NoPos;
-    emit(Bin == Op::F64Add ? Op::F64MulAddRmw : Op::F32MulAddRmw,
-         {A.Slot, 0, Offset, Xs, B, KB, OffB});
+    bool F64 = Bin == Op::F64Add;
+    size_t P = emit(F64 ? Op::F64MulAddRmw : Op::F32MulAddRmw,
+                    {A.Slot, 0, Offset, Xs, B, KB, OffB});
+    // The address computation just before it (an axpy loop's pointers:
+    // I32Add2 or I32AddImm, adjacent, no label between): one dispatch that
+    // does it first, then the multiply-add (the same order, so a trap in
+    // the multiply-add leaves the same state).
+    if (Hist.size() >= 2 && Hist.back().Pos == P) {
+      const Rec &Pr = Hist[Hist.size() - 2];
+      Op F = Op::NumOps;
+      if (Pr.O == Op::I32Add2 && Pr.Pos + 7 == P)
+        F = F64 ? Op::F64MulAddRmwAdd2 : Op::F32MulAddRmwAdd2;
+      else if (Pr.O == Op::I32AddImm && Pr.Pos + 4 == P)
+        F = F64 ? Op::F64MulAddRmwAddImm : Op::F32MulAddRmwAddImm;
+      if (F != Op::NumOps && Code[Pr.Pos] == opWord(Pr.O)) {
+        std::vector<uint64_t> Ops(Code.begin() + Pr.Pos + 1, Code.begin() + P);
+        Ops.insert(Ops.end(), Code.begin() + P + 1, Code.end());
+        size_t Q = Pr.Pos;
+        Code.resize(Q);
+        trimHist(Q);
+        LastPos = PrevPos = NoPos;
+        emit(F, {});
+        Code.insert(Code.end(), Ops.begin(), Ops.end());
+      }
+    }
     return true;
   }
   Code.resize(LastPos);

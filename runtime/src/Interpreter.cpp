@@ -546,6 +546,22 @@ L_I32AddLoadX: {
   Pc += 6;
   NEXT;
 }
+L_I32Add2Load: {
+  uint32_t B1, B2;
+  std::memcpy(&B1, M0 + (uint64_t)(uint32_t)(S(3).I32 + (uint32_t)Pc[4]) + Pc[5], 4);
+  std::memcpy(&B2, M0 + (uint64_t)(uint32_t)(S(6).I32 + (uint32_t)Pc[7]) + Pc[8], 4);
+  S(1).I32 = S(2).I32 + B1 + B2;
+  Pc += 9;
+  NEXT;
+}
+L_I32Add2LoadX: {
+  uint32_t B1, B2;
+  std::memcpy(&B1, M0 + (uint64_t)(uint32_t)(S(3).I32 + (uint32_t)Pc[4]) + Pc[5], 4);
+  std::memcpy(&B2, M0 + (uint64_t)(uint32_t)(S(6).I32 + S(7).I32) + Pc[8], 4);
+  S(1).I32 = S(2).I32 + B1 + B2;
+  Pc += 9;
+  NEXT;
+}
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
   S(4).I32 = S(5).I32 + S(6).I32;
@@ -556,17 +572,40 @@ L_I32AddImm2:
   S(4).I32 = S(5).I32 + (uint32_t)Pc[6];
   Pc += 7;
   NEXT;
-#define MULADD_RMW(Name, T, M)                                                 \
-  L_##Name : {                                                                 \
-    uint8_t *PA = M0 + (uint64_t)(uint32_t)(S(1).I32 + (uint32_t)Pc[2]) + Pc[3]; \
+  // Q[1..7] = a, ka, offa, x, b, kb, offb (Q = Pc for the plain form).
+#define MULADD_BODY(T, M, Q)                                                   \
+  {                                                                            \
+    uint8_t *PA =                                                              \
+        M0 + (uint64_t)(uint32_t)(Fp[Q[1]].I32 + (uint32_t)Q[2]) + Q[3];       \
     T B, C;                                                                    \
-    std::memcpy(&B, M0 + (uint64_t)(uint32_t)(S(5).I32 + (uint32_t)Pc[6]) + Pc[7], \
+    std::memcpy(&B,                                                            \
+                M0 + (uint64_t)(uint32_t)(Fp[Q[5]].I32 + (uint32_t)Q[6]) +     \
+                    Q[7],                                                      \
                 sizeof(T));                                                    \
     std::memcpy(&C, PA, sizeof(T));                                            \
-    T Prod = S(4).M * B; /* two roundings, as in wasm (no contraction) */      \
+    T Prod = Fp[Q[4]].M * B; /* two roundings, as in wasm (no contraction) */  \
     T R = Prod + C;                                                            \
     std::memcpy(PA, &R, sizeof(T));                                            \
+  }
+#define MULADD_RMW(Name, T, M)                                                 \
+  L_##Name : {                                                                 \
+    MULADD_BODY(T, M, Pc)                                                      \
     Pc += 8;                                                                   \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##Add2 : {                                                           \
+    S(1).I32 = S(2).I32 + S(3).I32;                                            \
+    S(4).I32 = S(5).I32 + S(6).I32;                                            \
+    const uint64_t *Q = Pc + 6;                                                \
+    MULADD_BODY(T, M, Q)                                                       \
+    Pc += 14;                                                                  \
+    NEXT;                                                                      \
+  }                                                                            \
+  L_##Name##AddImm : {                                                         \
+    S(1).I32 = S(2).I32 + (uint32_t)Pc[3];                                     \
+    const uint64_t *Q = Pc + 3;                                                \
+    MULADD_BODY(T, M, Q)                                                       \
+    Pc += 11;                                                                  \
     NEXT;                                                                      \
   }
   MULADD_RMW(F64MulAddRmw, double, F64)
