@@ -1107,6 +1107,9 @@ private:
 
   void numeric(unsigned Opc);
   bool storeRmw(const Entry &A, const Entry &V, ValType T, uint64_t Offset);
+  bool storeRmwSunk(const Entry &A, const Entry &V, ValType T,
+                    uint64_t Offset);
+  void eraseRec(size_t K);
   void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
                          size_t &WordOut);
   void endFunctionOrReturn();
@@ -1310,6 +1313,10 @@ const char *opShape(Op O) {
   case Op::I32Rotl2ShrUXor: return "WRIII";
   case Op::I32Rotl3XorAdd:
   case Op::I32Rotl2ShrUXorAdd: return "WRIIIR";
+  case Op::I32SubRevRmw:
+  case Op::I64SubRevRmw:
+  case Op::F32SubRevRmw:
+  case Op::F64SubRevRmw: return "RRII";
   case Op::I32AddLoadX: return "WRRRI";
   case Op::I32Add2Load: return "WRRIIRII";
   case Op::I32Add2LoadX: return "WRRIIRRI";
@@ -1317,6 +1324,43 @@ const char *opShape(Op O) {
   case Op::I32AddImm2: return "WRI|WRI";
   default: return Shapes[(unsigned)O];
   }
+}
+
+/// Whether instruction `O` neither traps nor touches memory nor branches
+/// (an earlier load may be moved over it): non-trapping binary operators
+/// (plain and Imm forms), fused pairs, copies, constants.
+bool pureOp(Op O) {
+  auto NonTrapping = [](Op B) {
+    unsigned Opc = binOpcode(B);
+    return Opc && !(Opc >= 0x6D && Opc <= 0x70) && !(Opc >= 0x7F && Opc <= 0x82);
+  };
+  unsigned U = (unsigned)O;
+  if (NonTrapping(O) || (U >= 1 && NonTrapping((Op)(U - 1))))
+    return true;
+  for (const PairOp &P : Pairs)
+    if (U >= (unsigned)P.Fused && U <= (unsigned)P.Fused + 3)
+      return true;
+  switch (O) {
+  case Op::Const: case Op::Copy: case Op::Copy2: case Op::Copy3:
+  case Op::Copy4: case Op::Copy5: case Op::Copy6: case Op::Copy7:
+  case Op::Copy8:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Removes history record `K`'s instruction from the code (positions after
+/// it shift back; the peephole state is reset).
+void FuncCompiler::eraseRec(size_t K) {
+  size_t P = Hist[K].Pos;
+  size_t E = K + 1 < Hist.size() ? Hist[K + 1].Pos : Code.size();
+  Code.erase(Code.begin() + P, Code.begin() + E);
+  Hist.erase(Hist.begin() + K);
+  for (size_t J = K; J < Hist.size(); ++J)
+    Hist[J].Pos -= E - P;
+  LastPos = PrevPos = NoPos;
+  LastDstWord = NoPos;
 }
 
 void FuncCompiler::numeric(unsigned Opc) {
@@ -1548,8 +1592,93 @@ void FuncCompiler::numeric(unsigned Opc) {
 /// if `V` is a just-emitted NameLoad (dst, a, addr, k, off) reading the same
 /// address, fuses them into NameRmw; if that NameLoad is an f32/f64 add whose
 /// first operand a just-emitted MulLoad produced, into F64/F32MulAddRmw.
+/// `mem[a] = mem[a] op x` whose load was emitted a few instructions before
+/// the operator (x computed in between, by pure instructions: nothing in
+/// between traps or touches memory, so loading later reads the same
+/// value): the load is dropped and the store becomes NameRmw (load as the
+/// second operand, or either of a commutative operator) or NameRevRmw (a
+/// subtraction from the load). n-body's `B->Vx -= Dx * C->M * Mag`.
+bool FuncCompiler::storeRmwSunk(const Entry &A, const Entry &V, ValType T,
+                                uint64_t Offset) {
+  uint32_t Canon = canon(Vals.size() + 1);
+  if (!live() || V.IsConst || V.Slot != Canon || LastPos == NoPos ||
+      LastDstWord != LastPos + 1 || Code[LastDstWord] != V.Slot ||
+      Code.size() != LastPos + 4 || Code[LastPos] != opWord(LastOp))
+    return false;
+  Op Bin = LastOp;
+  unsigned Opc = binOpcode(Bin);
+  Sig S;
+  Op R = Opc ? rmwOp(Bin) : Op::NumOps;
+  if (R == Op::NumOps || !numericSig(Opc, S) || S.A != T || S.R != T)
+    return false;
+  Op Rev = Bin == Op::I32Sub   ? Op::I32SubRevRmw
+           : Bin == Op::I64Sub ? Op::I64SubRevRmw
+           : Bin == Op::F32Sub ? Op::F32SubRevRmw
+           : Bin == Op::F64Sub ? Op::F64SubRevRmw
+                               : Op::NumOps;
+  uint64_t X = Code[LastPos + 2], Y = Code[LastPos + 3];
+  if (X == Y)
+    return false;
+  static const std::pair<ValType, Op> Loads[] = {{ValType::I32, Op::I32Load},
+                                                 {ValType::I64, Op::I64Load},
+                                                 {ValType::F32, Op::F32Load},
+                                                 {ValType::F64, Op::F64Load}};
+  Op Ld = Op::NumOps;
+  for (auto [LT, L] : Loads)
+    if (LT == T)
+      Ld = L;
+  trimHist(Code.size());
+  if (Hist.empty() || Hist.back().Pos != LastPos)
+    return false;
+  for (size_t K = Hist.size() - 1; K-- > 0 && Hist.size() - K <= MaxLookback;) {
+    const Rec &Rc = Hist[K];
+    size_t E = Hist[K + 1].Pos;
+    uint64_t D = Code[Rc.Pos + 1];
+    if (Rc.O == Ld && E == Rc.Pos + 4 && Code[Rc.Pos] == opWord(Ld) &&
+        (D == X || D == Y) && D >= NumLocals && Code[Rc.Pos + 2] == A.Slot &&
+        Code[Rc.Pos + 3] == Offset) {
+      Op F;
+      uint64_t Other = D == X ? Y : X;
+      if (D == Y)
+        F = R; // mem = x op mem
+      else if (isCommutative(Opc))
+        F = R;
+      else if (Rev != Op::NumOps)
+        F = Rev;
+      else
+        return false;
+      // Nothing in between may write the address or name the temporary.
+      for (size_t J = K + 1; J + 1 < Hist.size(); ++J) {
+        size_t W = 0;
+        for (const char *C = opShape(Hist[J].O); *C; ++C)
+          if (*C != '|' && ++W &&
+              ((*C == 'W' && Code[Hist[J].Pos + W] == A.Slot) ||
+               (*C != 'I' && Code[Hist[J].Pos + W] == D)))
+            return false;
+      }
+      eraseRec(K);
+      Code.resize(Hist.back().Pos);
+      trimHist(Code.size());
+      emit(F, {A.Slot, Other, 0, Offset});
+      return true;
+    }
+    const char *Sh = opShape(Rc.O);
+    if (!pureOp(Rc.O) || !Sh || Code[Rc.Pos] != opWord(Rc.O))
+      return false;
+    size_t W = 0;
+    for (const char *C = Sh; *C; ++C)
+      if (*C != '|')
+        ++W;
+    if (Rc.Pos + 1 + W != E)
+      return false;
+  }
+  return false;
+}
+
 bool FuncCompiler::storeRmw(const Entry &A, const Entry &V, ValType T,
                             uint64_t Offset) {
+  if (storeRmwSunk(A, V, T, Offset))
+    return true;
   uint32_t Canon = canon(Vals.size() + 1);
   if (!live() || V.IsConst || V.Slot != Canon || LastPos == NoPos ||
       LastDstWord != LastPos + 1 || Code[LastDstWord] != V.Slot ||

@@ -610,6 +610,21 @@ L_I32AddImm2:
   }
   MULADD_RMW(F64MulAddRmw, double, F64)
   MULADD_RMW(F32MulAddRmw, float, F32)
+#define SUB_REV_RMW(Name)                                                      \
+  L_##Name##RevRmw : {                                                         \
+    uint8_t *P = M0 + (uint64_t)(uint32_t)(S(1).I32 + (uint32_t)Pc[3]) + Pc[4]; \
+    Slot M;                                                                    \
+    M.I64 = 0;                                                                 \
+    std::memcpy(&M, P, sizeof(B_##Name::T));                                   \
+    Slot R = B_##Name::eval(M, S(2));                                          \
+    std::memcpy(P, &R, sizeof(B_##Name::T));                                   \
+    Pc += 5;                                                                   \
+    NEXT;                                                                      \
+  }
+  SUB_REV_RMW(I32Sub)
+  SUB_REV_RMW(I64Sub)
+  SUB_REV_RMW(F32Sub)
+  SUB_REV_RMW(F64Sub)
 L_Const:
   S(1).I64 = Pc[2];
   Pc += 3;
