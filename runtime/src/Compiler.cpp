@@ -704,6 +704,7 @@ private:
         St.Val[Run[I]] = St.Val.at(Run[I + 1]);
     };
     // One copy of the body; `Emit` receives the renamed instructions.
+    std::vector<uint64_t> Busy;
     auto Iterate = [&](std::vector<uint64_t> *Emit) {
       size_t SI = 0;
       for (size_t BI = 0; BI < Body.size(); ++BI) {
@@ -731,11 +732,13 @@ private:
           // 2: lowest). With least recently used first, a rotation of n
           // locals comes round to the identity after n copies of the body.
           // Busy: slots holding a value some other slot still needs.
-          std::unordered_set<uint64_t> Busy;
+          Busy.clear();
           for (uint64_t Y : LiveAfter[SI])
             if (Y != D)
-              Busy.insert(LocOf(Y));
-          auto Free = [&](uint64_t X) { return !Busy.count(X) && X != A; };
+              Busy.push_back(LocOf(Y));
+          auto Free = [&](uint64_t X) {
+            return X != A && std::find(Busy.begin(), Busy.end(), X) == Busy.end();
+          };
           uint64_t P = NoPos;
           uint64_t Cur = LocOf(D);
           if (Free(Cur))
@@ -777,36 +780,47 @@ private:
     // operand stack above the loop).
     auto PutBack = [&](const std::vector<uint64_t> &Run, bool LiveInOnly,
                        std::vector<uint64_t> &Out) {
-      Sim Saved = St;
-      ApplyCopies(Run);
+      // (Run applied to a copy of the few slots it writes.)
+      std::unordered_map<uint64_t, size_t> After;
+      for (size_t I = 0; I + 1 < Run.size(); I += 2) {
+        auto It = After.find(Run[I + 1]);
+        After[Run[I]] = It != After.end() ? It->second : St.Val.at(Run[I + 1]);
+      }
       std::vector<std::pair<uint64_t, uint64_t>> Pending;
       for (uint64_t S : Pool) {
         if (LiveInOnly ? !LiveIn.count(S) : S >= TempBase)
           continue;
-        uint64_t P = LocOf(S);
+        auto It = After.find(S);
+        uint64_t P = It != After.end() ? St.Loc[It->second] : LocOf(S);
         if (P != S)
           Pending.push_back({S, P});
       }
-      St = Saved;
       Out.clear();
+      std::unordered_map<uint64_t, unsigned> Readers; // pending reads of a slot
+      for (auto &[D, S] : Pending)
+        ++Readers[S];
+      auto Read = [&](uint64_t X) {
+        auto It = Readers.find(X);
+        return It != Readers.end() && It->second != 0;
+      };
       while (!Pending.empty()) {
         size_t I = 0;
-        for (; I < Pending.size(); ++I) {
-          bool Read = false;
-          for (size_t J = 0; J < Pending.size() && !Read; ++J)
-            Read = J != I && Pending[J].second == Pending[I].first;
-          if (!Read)
-            break;
-        }
+        while (I < Pending.size() && Read(Pending[I].first))
+          ++I;
         if (I == Pending.size()) { // only cycles left: break one
+          // (When stuck, every copy left lies on a cycle, so no copy
+          // still reads CycleTmp from an earlier break.)
           uint64_t Src = Pending[0].second;
           Out.insert(Out.end(), {CycleTmp, Src});
           for (auto &[D, S] : Pending)
             if (S == Src)
               S = CycleTmp;
+          Readers[CycleTmp] = Readers[Src];
+          Readers[Src] = 0;
           continue;
         }
         Out.insert(Out.end(), {Pending[I].first, Pending[I].second});
+        --Readers[Pending[I].second];
         Pending.erase(Pending.begin() + I);
       }
     };
