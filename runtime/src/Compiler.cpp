@@ -521,6 +521,16 @@ private:
       Head.assign(Code.begin() + Hist[0].Pos + 1, Code.begin() + Hist[1].Pos);
       HeadEnd = Hist[1].Pos;
       First = 1;
+      // A run that writes a temporary is the body's own (an operand
+      // materialised there, e.g. after sinkLoad moved the loads that
+      // preceded it): rename it as body copies.
+      for (size_t I = 0; I < Head.size(); I += 2)
+        if (Head[I] >= TempBase) {
+          Head.clear();
+          HeadEnd = T.Start;
+          First = 0;
+          break;
+        }
     }
     if (BodyEndRec > First && isCopyRun(Hist[BodyEndRec - 1].O)) {
       --BodyEndRec;
@@ -1123,6 +1133,8 @@ private:
   bool storeRmw(const Entry &A, const Entry &V, ValType T, uint64_t Offset);
   bool storeRmwSunk(const Entry &A, const Entry &V, ValType T,
                     uint64_t Offset);
+  bool sinkLoad(const Entry &E, uint32_t Canon, bool SlotSum,
+                bool BeforeLast = false);
   void eraseRec(size_t K);
   void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
                          size_t &WordOut);
@@ -1333,7 +1345,8 @@ const char *opShape(Op O) {
   case Op::F64SubRevRmw: return "RRII";
   case Op::I32AddLoadX: return "WRRRI";
   case Op::I32Add2Load: return "WRRIIRII";
-  case Op::I32Add2LoadX: return "WRRIIRRI";
+  case Op::I32Add2LoadX:
+  case Op::I32Add2LoadXF: return "WRRIIRRI";
   case Op::I32Add2: return "WRR|WRR";
   case Op::I32AddImm2: return "WRI|WRI";
   default: return Shapes[(unsigned)O];
@@ -1342,7 +1355,8 @@ const char *opShape(Op O) {
 
 /// Whether instruction `O` neither traps nor touches memory nor branches
 /// (an earlier load may be moved over it): non-trapping binary operators
-/// (plain and Imm forms), fused pairs, copies, constants.
+/// (plain and Imm forms), fused pairs, rotate-xor chains, double adds,
+/// copies, constants.
 bool pureOp(Op O) {
   auto NonTrapping = [](Op B) {
     unsigned Opc = binOpcode(B);
@@ -1357,7 +1371,9 @@ bool pureOp(Op O) {
   switch (O) {
   case Op::Const: case Op::Copy: case Op::Copy2: case Op::Copy3:
   case Op::Copy4: case Op::Copy5: case Op::Copy6: case Op::Copy7:
-  case Op::Copy8:
+  case Op::Copy8: case Op::I32Rotl2Xor: case Op::I32Rotl3Xor:
+  case Op::I32Rotl2ShrUXor: case Op::I32Rotl3XorAdd:
+  case Op::I32Rotl2ShrUXorAdd: case Op::I32Add2: case Op::I32AddImm2:
     return true;
   default:
     return false;
@@ -1397,6 +1413,17 @@ void FuncCompiler::numeric(unsigned Opc) {
   Entry B = pop(S.B);
   Entry A = pop(S.A);
   uint32_t D = result(S.R);
+  // x - k is x + (-k) (both wrap): one immediate form for the address
+  // folding, pair fusions and loop back edges keyed on AddImm. Binaryen
+  // (wmc-opt) writes x + k as x - (-k) when -k has the shorter LEB128
+  // (`i32.const -64 i32.sub`) and x + (-k) as x - k.
+  if (B.IsConst && (O == Op::I32Sub || O == Op::I64Sub)) {
+    bool W32 = O == Op::I32Sub;
+    O = W32 ? Op::I32Add : Op::I64Add;
+    Opc = W32 ? 0x6A : 0x7C;
+    B.Value = W32 ? (uint64_t)(uint32_t)(0u - (uint32_t)B.Value)
+                  : 0 - B.Value;
+  }
   // Commutative op with a constant first operand: swap to the Imm form.
   if (A.IsConst && !B.IsConst && isCommutative(Opc))
     std::swap(A, B);
@@ -1471,6 +1498,60 @@ void FuncCompiler::numeric(unsigned Opc) {
     return LastProduced(E, Canon) && fullWidthLoad(LastOp, T, AddImm) &&
            T == E.T && Code.size() == LastPos + (AddImm ? 5 : 4);
   };
+  // i32.add of an I32AddLoad just emitted (a + mem[addr + k]) and an
+  // I32LoadAdd (mem[x + y]) emitted before it, with only pure instructions
+  // between (Binaryen's order: `w[i]` loaded, then `k[i]`, the adds last):
+  // one I32Add2LoadXF that does the loads in that order.
+  if (O == Op::I32Add && !A.IsConst && !B.IsConst && live() &&
+      LastPos != NoPos && LastOp == Op::I32AddLoad &&
+      Code.size() == LastPos + 6) {
+    bool LB = LastProduced(B, canon(Vals.size()));
+    bool LA = !LB && LastProduced(A, canon(Vals.size() - 1));
+    if ((LA || LB) && sinkLoad(LB ? A : B, canon(Vals.size() - (LB ? 1 : 0)),
+                               true, true) &&
+        PrevOp == Op::I32LoadAdd) {
+      size_t P = PrevPos, Q = LastPos;
+      uint64_t X = Code[P + 2], Y = Code[P + 3], Off = Code[P + 4];
+      Code.erase(Code.begin() + P, Code.begin() + Q);
+      Q = P;
+      Hist.erase(Hist.end() - 2);
+      Hist.back().Pos = Q;
+      Hist.back().O = Op::I32Add2LoadXF;
+      Code[Q] = opWord(Op::I32Add2LoadXF);
+      Code[Q + 1] = D;
+      Code.insert(Code.end(), {X, Y, Off});
+      LastPos = Q;
+      LastOp = Op::I32Add2LoadXF;
+      LastDstWord = Q + 1;
+      PrevPos = NoPos;
+      return;
+    }
+  }
+  // The load of an operand emitted a few instructions earlier (Binaryen's
+  // canonical order puts a load before the other operand of a commutative
+  // operator: `K[i] + (h + ch(e, f, g))`): move it here (sinkLoad) so that
+  // the memory-operand forms below apply.
+  // Not when the other operand comes from a binary operator just emitted
+  // that pairs with this one (PAIR: one dispatch either way, and a pair
+  // handler is cheaper than a memory operand: crc32's
+  // `t[(c ^ b) & 255] ^ (c >> 8)`).
+  auto Pairable = [&]() {
+    if (LastPos == NoPos || Code.size() != LastPos + 4 ||
+        !(LastProduced(A, canon(Vals.size() - 1)) ||
+          LastProduced(B, canon(Vals.size()))))
+      return false;
+    Op First = LastOp;
+    if (pairOp(First, O) != Op::NumOps)
+      return true;
+    First = (Op)((unsigned)LastOp - 1);
+    return binOpcode(First) && pairOp(First, O) != Op::NumOps;
+  };
+  if (!A.IsConst && !B.IsConst && live() && !Pairable() &&
+      !LastLoad(B, canon(Vals.size())) &&
+      !LastLoad(A, canon(Vals.size() - 1)) &&
+      !sinkLoad(B, canon(Vals.size()), O == Op::I32Add) &&
+      (isCommutative(Opc) || (Opc >= 0x46 && Opc <= 0x4F))) // (i32 compares)
+    sinkLoad(A, canon(Vals.size() - 1), O == Op::I32Add); // (swapped below)
   bool Fuse = LastLoad(B, canon(Vals.size()));
   if (!Fuse && LastLoad(A, canon(Vals.size() - 1))) {
     // The load is the first operand: swap commutative operators, mirror
@@ -1599,6 +1680,108 @@ void FuncCompiler::numeric(unsigned Opc) {
   if (!A.IsConst && TryPair(false))
     return;
   emit(O, {D, use(A), use(B)}, true);
+}
+
+/// Operand `E` (canonical slot `Canon`, read only by the operator being
+/// compiled) is the result of a full-width memory-0 load (plain or AddImm
+/// form; with `SlotSum` also I32LoadAdd, address = slot + slot) emitted a
+/// few instructions earlier, after the last label: moves that load to the
+/// end of the code when every instruction after it is pure (pureOp: no
+/// trap, no memory access, so the load reads the same value later and a
+/// trap is still the first effect) and neither names its result slot nor
+/// writes a slot its address reads. The moved load is then the last
+/// instruction (the caller's memory-operand fusions apply). Returns
+/// whether it moved. `BeforeLast` (I32LoadAdd only): the last instruction
+/// (which the caller fuses with the load, keeping the load first) need not
+/// be pure; the load goes just before it.
+bool FuncCompiler::sinkLoad(const Entry &E, uint32_t Canon, bool SlotSum,
+                            bool BeforeLast) {
+  if (!live() || E.IsConst || E.Slot != Canon)
+    return false;
+  trimHist(Code.size());
+  if (BeforeLast && Hist.empty())
+    return false;
+  // The producer: the last instruction whose first word is E's slot (its
+  // value is read only by the caller's operator, so nothing reads it after).
+  size_t Stop = Hist.size() - (BeforeLast ? 1 : 0);
+  size_t K = Stop;
+  while (K-- > 0 && Hist.size() - K <= MaxLookback &&
+         (Hist[K].Pos + 1 >= Code.size() || Code[Hist[K].Pos + 1] != E.Slot)) {
+  }
+  if (K >= Stop || Hist.size() - K > MaxLookback || K + 1 == Stop)
+    return false; // none, or already in place (not fusable otherwise)
+  const Rec &R = Hist[K];
+  size_t End = Hist[K + 1].Pos, Len = End - R.Pos;
+  ValType T;
+  bool AddImm;
+  if (!(!BeforeLast && fullWidthLoad(R.O, T, AddImm) && T == E.T &&
+        Len == (AddImm ? 5u : 4u)) &&
+      !(SlotSum && R.O == Op::I32LoadAdd && E.T == ValType::I32 && Len == 5))
+    return false;
+  for (size_t J = K + 1; J < Stop; ++J)
+    if (!pureOp(Hist[J].O)) // (copies and constants: not Movable, but pure)
+      return false;
+  const Rec Ld = Hist[K];
+  // Address slots: word 2, and word 3 of I32LoadAdd.
+  uint64_t Addr1 = Code[Ld.Pos + 2];
+  uint64_t Addr2 = Ld.O == Op::I32LoadAdd ? Code[Ld.Pos + 3] : Addr1;
+  for (size_t J = K + 1; J < Hist.size(); ++J) {
+    const Rec &L = Hist[J];
+    size_t LEnd = J + 1 < Hist.size() ? Hist[J + 1].Pos : Code.size();
+    const char *Shape = opShape(L.O);
+    size_t Letter = 0;
+    for (size_t W = L.Pos + 1; W < LEnd; ++W) {
+      char C = 0; // W, R, I; 0 = unknown (every word may be a written slot)
+      if (Shape) {
+        while (Shape[Letter] == '|')
+          ++Letter;
+        C = Shape[Letter] ? Shape[Letter++] : 0;
+      }
+      bool Imm = Shape ? C == 'I' : immWord(L.O, W - L.Pos);
+      if (Imm)
+        continue;
+      if (Code[W] == E.Slot)
+        return false;
+      if (C != 'R' && (Code[W] == Addr1 || Code[W] == Addr2))
+        return false;
+    }
+  }
+  // Move it: the instructions after it shift back by Len.
+  std::vector<uint64_t> Words(Code.begin() + Ld.Pos,
+                              Code.begin() + Ld.Pos + Len);
+  size_t OldLast = LastPos;
+  Op OldLastOp = LastOp;
+  Code.erase(Code.begin() + Ld.Pos, Code.begin() + Ld.Pos + Len);
+  Hist.erase(Hist.begin() + K);
+  for (size_t J = K; J < Hist.size(); ++J)
+    Hist[J].Pos -= Len;
+  if (BeforeLast) {
+    size_t Pos = Hist.back().Pos;
+    Code.insert(Code.begin() + Pos, Words.begin(), Words.end());
+    Hist.back().Pos += Len;
+    LastPos = Hist.back().Pos;
+    LastOp = Hist.back().O;
+    LastDstWord = LastPos + 1;
+    Hist.insert(Hist.end() - 1, Rec{Pos, Ld.O, true});
+    PrevPos = Pos;
+    PrevOp = Ld.O;
+    return true;
+  }
+  size_t Pos = Code.size();
+  Code.insert(Code.end(), Words.begin(), Words.end());
+  Hist.push_back({Pos, Ld.O, true});
+  // The instruction that was last is now just before the load (PrevPos),
+  // if it was the last one in the code.
+  PrevPos = NoPos;
+  if (OldLast != NoPos && OldLast > Ld.Pos &&
+      OldLast - Len == Hist[Hist.size() - 2].Pos) {
+    PrevPos = OldLast - Len;
+    PrevOp = OldLastOp;
+  }
+  LastPos = Pos;
+  LastOp = Ld.O;
+  LastDstWord = Pos + 1;
+  return true;
 }
 
 /// A full-width fast-path store (memory 0, or memory k with its block

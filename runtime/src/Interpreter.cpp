@@ -562,6 +562,15 @@ L_I32Add2LoadX: {
   Pc += 9;
   NEXT;
 }
+L_I32Add2LoadXF: {
+  uint32_t B1, B2;
+  std::memcpy(&B2, M0 + (uint64_t)(uint32_t)(S(6).I32 + S(7).I32) + Pc[8], 4);
+  asm volatile("" ::: "memory"); // (a fault in the first load comes first)
+  std::memcpy(&B1, M0 + (uint64_t)(uint32_t)(S(3).I32 + (uint32_t)Pc[4]) + Pc[5], 4);
+  S(1).I32 = S(2).I32 + B1 + B2;
+  Pc += 9;
+  NEXT;
+}
 L_I32Add2:
   S(1).I32 = S(2).I32 + S(3).I32;
   S(4).I32 = S(5).I32 + S(6).I32;
