@@ -1288,6 +1288,8 @@ bool immWord(Op O, size_t I) {
   case Op::I32Rotl2ShrUXor:
   case Op::I32Rotl3XorAdd:
   case Op::I32Rotl2ShrUXorAdd:
+  case Op::I32Rotl3XorAdd2:
+  case Op::I32Rotl2ShrUXorAdd2:
     return I >= 3 && I <= 5;
   case Op::I32AddLoadX:
     return I == 5;
@@ -1339,6 +1341,8 @@ const char *opShape(Op O) {
   case Op::I32Rotl2ShrUXor: return "WRIII";
   case Op::I32Rotl3XorAdd:
   case Op::I32Rotl2ShrUXorAdd: return "WRIIIR";
+  case Op::I32Rotl3XorAdd2:
+  case Op::I32Rotl2ShrUXorAdd2: return "WRIIIRR";
   case Op::I32SubRevRmw:
   case Op::I64SubRevRmw:
   case Op::F32SubRevRmw:
@@ -1373,7 +1377,8 @@ bool pureOp(Op O) {
   case Op::Copy4: case Op::Copy5: case Op::Copy6: case Op::Copy7:
   case Op::Copy8: case Op::I32Rotl2Xor: case Op::I32Rotl3Xor:
   case Op::I32Rotl2ShrUXor: case Op::I32Rotl3XorAdd:
-  case Op::I32Rotl2ShrUXorAdd: case Op::I32Add2: case Op::I32AddImm2:
+  case Op::I32Rotl2ShrUXorAdd: case Op::I32Rotl3XorAdd2:
+  case Op::I32Rotl2ShrUXorAdd2: case Op::I32Add2: case Op::I32AddImm2:
     return true;
   default:
     return false;
@@ -1675,6 +1680,28 @@ void FuncCompiler::numeric(unsigned Opc) {
       }
       if (!R.Movable)
         break;
+    }
+  }
+  // A rotate-xor chain plus a value (just emitted) plus another value:
+  // one dispatch (SHA-2's message schedule in Binaryen's order,
+  // `w7 + (sigma0(w15) + w16)` with the loads first).
+  if (O == Op::I32Add && !A.IsConst && !B.IsConst && LastPos != NoPos &&
+      (LastOp == Op::I32Rotl3XorAdd || LastOp == Op::I32Rotl2ShrUXorAdd) &&
+      Code.size() == LastPos + 7 && Code[LastPos] == opWord(LastOp)) {
+    bool LB = LastProduced(B, canon(Vals.size()));
+    bool LA = !LB && LastProduced(A, canon(Vals.size() - 1));
+    if (LA || LB) {
+      Op Fused = LastOp == Op::I32Rotl3XorAdd ? Op::I32Rotl3XorAdd2
+                                              : Op::I32Rotl2ShrUXorAdd2;
+      Code[LastPos] = opWord(Fused);
+      Code[LastPos + 1] = D;
+      Code.push_back((LB ? A : B).Slot);
+      trimHist(LastPos + 1);
+      Hist.back().O = Fused;
+      LastOp = Fused;
+      LastDstWord = LastPos + 1;
+      PrevPos = NoPos;
+      return;
     }
   }
   if (!A.IsConst && TryPair(false))

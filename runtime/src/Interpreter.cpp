@@ -538,6 +538,22 @@ L_I32Rotl2ShrUXorAdd: {
   Pc += 7;
   NEXT;
 }
+L_I32Rotl3XorAdd2: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+              ROTL32(X, (uint32_t)Pc[5])) +
+             S(6).I32 + S(7).I32;
+  Pc += 8;
+  NEXT;
+}
+L_I32Rotl2ShrUXorAdd2: {
+  uint32_t X = S(2).I32;
+  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
+              (X >> ((uint32_t)Pc[5] & 31))) +
+             S(6).I32 + S(7).I32;
+  Pc += 8;
+  NEXT;
+}
 #undef ROTL32
 L_I32AddLoadX: {
   uint32_t B;

@@ -7,16 +7,19 @@
 ;; operator over pure instructions (Compiler.cpp sinkLoad) and becomes its
 ;; memory operand (add, and, f64 mul, a mirrored compare), and
 ;; `w[i + w] + (k[i + 256] + s)` with both loads first becomes one
-;; I32Add2LoadXF doing the loads in their original order. Checked: values,
-;; wrap-around of x - k (i32, i64, and as an address), out-of-bounds loads
-;; trapping through every moved and fused form, a tee of an address local
-;; between the load and its use (not moved), a trapping division between
-;; (the out-of-bounds load traps first), a global written between (not
-;; moved: the write must not happen), and a SHA-2-like round loop whose
-;; head materialises an operand into a temporary (renamed with it).
+;; I32Add2LoadXF doing the loads in their original order; a rotate-xor
+;; chain's add followed by another add is one I32Rotl3XorAdd2 /
+;; I32Rotl2ShrUXorAdd2 (SHA-2's message schedule with its loads first).
+;; Checked: values, wrap-around of x - k (i32, i64, and as an address),
+;; out-of-bounds loads trapping through every moved and fused form, a
+;; tee of an address local between the load and its use (not moved), a
+;; trapping division between (the out-of-bounds load traps first), a
+;; global written between (not moved: the write must not happen), a
+;; SHA-2-like round loop whose head materialises an operand into a
+;; temporary (renamed with it), and the message schedule loop.
 ;; Expected values: node 26 (V8), same call order on one instance.
 ;; RUN: %wmc-spectest %s | FileCheck %s
-;; CHECK: {{^}}62 passed, 0 failed
+;; CHECK: {{^}}74 passed, 0 failed
 (module
   (memory 1)
   (global $g (mut i32) (i32.const 0))
@@ -87,6 +90,7 @@
     (global.set $g (local.get $x))
     (i32.xor (i32.rotl (local.get $x) (i32.const 7)) (i32.rotl (local.get $x) (i32.const 11)))
     (i32.add))
+  ;; w[i + w] + (k[i + 256] + s'): both loads first (I32Add2LoadXF)
   (func (export "xf") (param $i i32) (param $w i32) (param $s i32) (result i32)
     (i32.load (i32.add (local.get $i) (local.get $w)))
     (i32.load (i32.add (local.get $i) (i32.const 256)))
@@ -101,6 +105,49 @@
              (i32.rotl (local.get $w) (i32.const 11)))
     (i32.add)
     (i32.add))
+  ;; sigma(x) + a + b with the loads first (Binaryen's order of SHA-2's
+  ;; message schedule): the chain's add and the next one in one dispatch
+  (func (export "sched") (param $p i32) (result i32)
+    (local $t i32)
+    (i32.load offset=36 (local.get $p))
+    (i32.load (local.get $p))
+    (i32.xor (i32.xor (i32.rotl (local.tee $t (i32.load offset=4 (local.get $p))) (i32.const 25))
+                      (i32.rotl (local.get $t) (i32.const 14)))
+             (i32.shr_u (local.get $t) (i32.const 3)))
+    (i32.add)
+    (i32.add))
+  (func (export "sched3") (param $x i32) (param $y i32) (param $z i32) (result i32)
+    (i32.add
+      (i32.add (local.get $y)
+        (i32.xor (i32.xor (i32.rotl (local.get $x) (i32.const 26)) (i32.rotl (local.get $x) (i32.const 21)))
+                 (i32.rotl (local.get $x) (i32.const 7))))
+      (local.get $z)))
+  ;; the whole schedule: w[i] = w[i-16] + s0(w[i-15]) + w[i-7] + s1(w[i-2]),
+  ;; i = 16..63, over 64 words at p, in Binaryen's order
+  (func (export "schedloop") (param $p i32) (result i32)
+    (local $i i32) (local $a i32) (local $t i32)
+    (local.set $i (i32.const 0))
+    (loop $L
+      (local.tee $a (i32.add (local.get $i) (local.get $p)))
+      (i32.const -64) (i32.sub)
+      (i32.load offset=36 (local.get $a))
+      (i32.load (local.get $a))
+      (i32.xor (i32.xor (i32.rotl (local.tee $t (i32.load offset=4 (local.get $a))) (i32.const 25))
+                        (i32.rotl (local.get $t) (i32.const 14)))
+               (i32.shr_u (local.get $t) (i32.const 3)))
+      (i32.add)
+      (i32.add)
+      (i32.xor (i32.xor (i32.rotl (local.tee $a (i32.load offset=56 (local.get $a))) (i32.const 15))
+                        (i32.rotl (local.get $a) (i32.const 13)))
+               (i32.shr_u (local.get $a) (i32.const 10)))
+      (i32.add)
+      (i32.store)
+      (br_if $L (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 4))) (i32.const 192))))
+    (i32.xor (i32.load offset=252 (local.get $p)) (i32.load offset=128 (local.get $p))))
+  ;; a SHA-2-like round loop in Binaryen's shape: both loads first, then a
+  ;; local read and overwritten (its old value materialised into a
+  ;; temporary at the loop head), a rotate-xor chain, a rotation of four
+  ;; locals, i += 4 until 64, n times
   (func (export "rounds") (param $base i32) (param $n i32) (result i32)
     (local $i i32) (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $r i32)
     (local.set $a (i32.const 1)) (local.set $b (i32.const 2))
@@ -183,6 +230,18 @@
 (assert_return (invoke "xf" (i32.const -4) (i32.const 8) (i32.const 5)) (i32.const -1914778401))
 (assert_return (invoke "xftee" (i32.const 8) (i32.const 100) (i32.const 3)) (i32.const 2049421119))
 (assert_trap (invoke "xftee" (i32.const 8) (i32.const 65536) (i32.const 3)) "out of bounds memory access")
+(assert_return (invoke "sched" (i32.const 100)) (i32.const 1038433587))
+(assert_return (invoke "sched" (i32.const 65496)) (i32.const 0))
+(assert_trap (invoke "sched" (i32.const 65500)) "out of bounds memory access")
+(assert_trap (invoke "sched" (i32.const 65528)) "out of bounds memory access")
+(assert_return (invoke "sched3" (i32.const 305419896) (i32.const 99) (i32.const -5)) (i32.const 895593528))
+(assert_return (invoke "sched3" (i32.const -1) (i32.const 1) (i32.const 2)) (i32.const 2))
+(assert_return (invoke "schedloop" (i32.const 512)) (i32.const -1268413428))
+(assert_return (invoke "schedloop" (i32.const 2048)) (i32.const 728989542))
+(assert_return (invoke "ldi" (i32.const 2300)) (i32.const 1269167198))
+(assert_trap (invoke "schedloop" (i32.const 65300)) "out of bounds memory access")
+(assert_return (invoke "ldi" (i32.const 65364)) (i32.const 0))
+(assert_return (invoke "ldi" (i32.const 65368)) (i32.const 0))
 (assert_return (invoke "rounds" (i32.const 0) (i32.const 1)) (i32.const -1762852674))
 (assert_return (invoke "rounds" (i32.const 1024) (i32.const 3)) (i32.const 268783756))
 (assert_return (invoke "rounds" (i32.const 4000) (i32.const 5)) (i32.const 1827787414))
