@@ -1134,7 +1134,7 @@ private:
   bool storeRmwSunk(const Entry &A, const Entry &V, ValType T,
                     uint64_t Offset);
   bool sinkLoad(const Entry &E, uint32_t Canon, bool SlotSum,
-                bool BeforeLast = false);
+                bool BeforeLast = false, bool DryRun = false);
   void eraseRec(size_t K);
   void conditionalBranch(bool BranchIfTrue, Entry C, size_t &InstrOut,
                          size_t &WordOut);
@@ -1551,12 +1551,19 @@ void FuncCompiler::numeric(unsigned Opc) {
     First = (Op)((unsigned)LastOp - 1);
     return binOpcode(First) && pairOp(First, O) != Op::NumOps;
   };
-  if (!A.IsConst && !B.IsConst && live() && !Pairable() &&
+  if (!A.IsConst && !B.IsConst && live() &&
       !LastLoad(B, canon(Vals.size())) &&
-      !LastLoad(A, canon(Vals.size() - 1)) &&
-      !sinkLoad(B, canon(Vals.size()), O == Op::I32Add) &&
-      (isCommutative(Opc) || (Opc >= 0x46 && Opc <= 0x4F))) // (i32 compares)
-    sinkLoad(A, canon(Vals.size() - 1), O == Op::I32Add); // (swapped below)
+      !LastLoad(A, canon(Vals.size() - 1))) {
+    // (A: swapped below, so commutative operators and i32 compares only;
+    // dry runs first, the rare positive case then pays for Pairable.)
+    bool SA = false,
+         SB = sinkLoad(B, canon(Vals.size()), O == Op::I32Add, false, true);
+    if (!SB)
+      SA = sinkLoad(A, canon(Vals.size() - 1), O == Op::I32Add, false, true) &&
+           (isCommutative(Opc) || (Opc >= 0x46 && Opc <= 0x4F));
+    if ((SA || SB) && !Pairable())
+      sinkLoad(SB ? B : A, canon(Vals.size() - (SB ? 0 : 1)), O == Op::I32Add);
+  }
   bool Fuse = LastLoad(B, canon(Vals.size()));
   if (!Fuse && LastLoad(A, canon(Vals.size() - 1))) {
     // The load is the first operand: swap commutative operators, mirror
@@ -1722,7 +1729,7 @@ void FuncCompiler::numeric(unsigned Opc) {
 /// (which the caller fuses with the load, keeping the load first) need not
 /// be pure; the load goes just before it.
 bool FuncCompiler::sinkLoad(const Entry &E, uint32_t Canon, bool SlotSum,
-                            bool BeforeLast) {
+                            bool BeforeLast, bool DryRun) {
   if (!live() || E.IsConst || E.Slot != Canon)
     return false;
   trimHist(Code.size());
@@ -1773,6 +1780,8 @@ bool FuncCompiler::sinkLoad(const Entry &E, uint32_t Canon, bool SlotSum,
         return false;
     }
   }
+  if (DryRun)
+    return true;
   // Move it: the instructions after it shift back by Len.
   std::vector<uint64_t> Words(Code.begin() + Ld.Pos,
                               Code.begin() + Ld.Pos + Len);
