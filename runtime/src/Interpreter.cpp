@@ -502,6 +502,14 @@ L_Copy:
   COPY_RUN(8)
 #undef COPY_RUN
 #define ROTL32(X, K) ((X << (K & 31)) | (X >> ((32 - (K & 31)) & 31)))
+// SHA-2's sigma functions: three rotations, or two rotations and a
+// shift, of X by the amounts in Pc[3..5], xored together.
+#define ROT3XOR(X)                                                             \
+  (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^                   \
+   ROTL32(X, (uint32_t)Pc[5]))
+#define ROT2SHRXOR(X)                                                          \
+  (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^                   \
+   (X >> ((uint32_t)Pc[5] & 31)))
 L_I32Rotl2Xor: {
   uint32_t X = S(2).I32;
   S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]);
@@ -510,50 +518,42 @@ L_I32Rotl2Xor: {
 }
 L_I32Rotl3Xor: {
   uint32_t X = S(2).I32;
-  S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-             ROTL32(X, (uint32_t)Pc[5]);
+  S(1).I32 = ROT3XOR(X);
   Pc += 6;
   NEXT;
 }
 L_I32Rotl2ShrUXor: {
   uint32_t X = S(2).I32;
-  S(1).I32 = ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-             (X >> ((uint32_t)Pc[5] & 31));
+  S(1).I32 = ROT2SHRXOR(X);
   Pc += 6;
   NEXT;
 }
 L_I32Rotl3XorAdd: {
   uint32_t X = S(2).I32;
-  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-              ROTL32(X, (uint32_t)Pc[5])) +
-             S(6).I32;
+  S(1).I32 = ROT3XOR(X) + S(6).I32;
   Pc += 7;
   NEXT;
 }
 L_I32Rotl2ShrUXorAdd: {
   uint32_t X = S(2).I32;
-  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-              (X >> ((uint32_t)Pc[5] & 31))) +
-             S(6).I32;
+  S(1).I32 = ROT2SHRXOR(X) + S(6).I32;
   Pc += 7;
   NEXT;
 }
 L_I32Rotl3XorAdd2: {
   uint32_t X = S(2).I32;
-  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-              ROTL32(X, (uint32_t)Pc[5])) +
-             S(6).I32 + S(7).I32;
+  S(1).I32 = ROT3XOR(X) + S(6).I32 + S(7).I32;
   Pc += 8;
   NEXT;
 }
 L_I32Rotl2ShrUXorAdd2: {
   uint32_t X = S(2).I32;
-  S(1).I32 = (ROTL32(X, (uint32_t)Pc[3]) ^ ROTL32(X, (uint32_t)Pc[4]) ^
-              (X >> ((uint32_t)Pc[5] & 31))) +
-             S(6).I32 + S(7).I32;
+  S(1).I32 = ROT2SHRXOR(X) + S(6).I32 + S(7).I32;
   Pc += 8;
   NEXT;
 }
+#undef ROT3XOR
+#undef ROT2SHRXOR
 #undef ROTL32
 L_I32AddLoadX: {
   uint32_t B;
