@@ -14,15 +14,10 @@
 #include <stb_image_write.h>
 
 #include <stdio.h>
-
-/* stb_image returns some failures without setting a reason (e.g. a deflate
- * block of the reserved type 3); printf("%s", NULL) is undefined. */
-static const char *reason(void) {
-  const char *r = stbi_failure_reason();
-  return r ? r : "(no reason given)";
-}
 #include <stdlib.h>
 #include <string.h>
+
+#include "stb_check.h"
 
 struct buffer {
   unsigned char *data;
@@ -41,13 +36,6 @@ static void append(void *ctx, void *data, int size) {
   }
   memcpy(b->data + b->size, data, size);
   b->size += size;
-}
-
-static unsigned fnv1a(const unsigned char *p, size_t n) {
-  unsigned h = 0x811C9DC5u;
-  for (size_t i = 0; i < n; ++i)
-    h = (h ^ p[i]) * 0x01000193u;
-  return h;
 }
 
 enum format { PNG, BMP, TGA, JPG };
