@@ -31,7 +31,7 @@ std::atomic<bool> Enabled{true};
 /// the thread may still be releasing pages while the process exits.
 struct Queue {
   std::mutex M;
-  std::condition_variable Work, Idle;
+  std::condition_variable Work;
   std::deque<std::pair<void *, size_t>> Ranges;
   size_t Pending = 0; ///< bytes queued or being released
   bool Started = false;
@@ -51,8 +51,6 @@ struct Queue {
       munmap(P, N);
       L.lock();
       Pending -= N;
-      if (Ranges.empty())
-        Idle.notify_all();
     }
   }
 
@@ -81,7 +79,6 @@ Queue &queue() {
 } // namespace
 
 void PageReclaimer::setEnabled(bool On) { Enabled = On; }
-bool PageReclaimer::enabled() { return Enabled; }
 
 bool PageReclaimer::detach(uint8_t *Addr, size_t Len) {
   if (!Enabled || Len < MinBytes)
@@ -115,18 +112,6 @@ bool PageReclaimer::detach(uint8_t *Addr, size_t Len) {
   Q.Pending += ScratchLen;
   Q.Work.notify_one();
   return true;
-}
-
-size_t PageReclaimer::pendingBytes() {
-  Queue &Q = queue();
-  std::lock_guard<std::mutex> L(Q.M);
-  return Q.Pending;
-}
-
-void PageReclaimer::drain() {
-  Queue &Q = queue();
-  std::unique_lock<std::mutex> L(Q.M);
-  Q.Idle.wait(L, [&] { return Q.Pending == 0; });
 }
 
 } // namespace wmc::memctl

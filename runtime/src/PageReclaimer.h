@@ -32,7 +32,6 @@ struct PageReclaimer {
 
   /// Whether discard may detach (wmc-run --discard=async|sync).
   static void setEnabled(bool On);
-  static bool enabled();
 
   /// Detaches the pages of [Addr, Addr+Len) (page aligned, inside one
   /// private anonymous mapping): afterwards the range keeps its mapping and
@@ -41,11 +40,6 @@ struct PageReclaimer {
   /// Len < MinBytes, the backlog would exceed MaxPendingBytes, or the kernel
   /// refuses (the caller then releases the range itself).
   static bool detach(uint8_t *Addr, size_t Len);
-
-  /// Bytes detached and not yet released.
-  static size_t pendingBytes();
-  /// Blocks until every detached range has been released.
-  static void drain();
 };
 
 } // namespace wmc::memctl
