@@ -1,6 +1,6 @@
 //===- runtime/src/LinearMemory.cpp - Guard-paged linear memory -----------===//
 //
-// mmap/mprotect/madvise implementation of LinearMemory (see the header).
+// mmap/mprotect implementation of LinearMemory (see the header).
 //===----------------------------------------------------------------------===//
 #include "LinearMemory.h"
 
@@ -93,24 +93,6 @@ int64_t LinearMemory::grow(uint64_t DeltaPages) {
   if (!growTo((Old + DeltaPages) * WasmPageSize))
     return -1;
   return (int64_t)Old;
-}
-
-bool LinearMemory::protect(uint64_t Offset, uint64_t Len, int Prot) {
-  uint64_t Host = (uint64_t)sysconf(_SC_PAGESIZE);
-  if (Offset % Host || Len % Host || Offset > ByteSize || Len > ByteSize - Offset)
-    return false;
-  return Len == 0 || mprotect(Base + Offset, Len, Prot) == 0;
-}
-
-bool LinearMemory::discard(uint64_t Offset, uint64_t Len) {
-  if (Offset > ByteSize || Len > ByteSize - Offset)
-    return false;
-  uint64_t Host = (uint64_t)sysconf(_SC_PAGESIZE);
-  if (Offset % Host || Len % Host) {
-    std::memset(Base + Offset, 0, Len);
-    return true;
-  }
-  return Len == 0 || madvise(Base + Offset, Len, MADV_DONTNEED) == 0;
 }
 
 LinearMemory *LinearMemory::findByAddress(const void *Addr) {

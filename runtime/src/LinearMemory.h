@@ -10,9 +10,9 @@
 // bounds check: an access past byteSize() faults, and the SIGSEGV/SIGBUS
 // handler (Trap.cpp) asks findByAddress() whether the fault hit a memory and
 // turns it into a wasm trap. Growth only changes page protections; the base
-// never moves. protect() changes protections of a page-aligned sub-range of
-// the accessible prefix; it is the hook the memory-control builtins
-// (issue 4: read-only memories, protect/discard/map/unmap) build on.
+// never moves. The memory-control builtins (MemoryControl.h: read-only
+// memories, protect/discard/map/unmap) change pages of the accessible prefix
+// directly through base(); `Control` points at their per-memory state.
 //===----------------------------------------------------------------------===//
 #ifndef WMC_RUNTIME_LINEARMEMORY_H
 #define WMC_RUNTIME_LINEARMEMORY_H
@@ -69,13 +69,6 @@ public:
   bool growTo(uint64_t NewBytes);
   /// memory.grow: returns the old size in pages or -1.
   int64_t grow(uint64_t DeltaPages);
-
-  /// Host page protection of [Offset, Offset+Len) inside the accessible
-  /// prefix (PROT_* flags). Offset and Len must be multiples of the host
-  /// page size. Returns false if the range is invalid or mprotect fails.
-  bool protect(uint64_t Offset, uint64_t Len, int Prot);
-  /// Zeroes [Offset, Offset+Len) and releases its physical pages.
-  bool discard(uint64_t Offset, uint64_t Len);
 
   /// True if `Addr` lies anywhere in this memory's reservation.
   bool contains(const void *Addr) const {
